@@ -1,0 +1,1 @@
+"""Lägesbild: follow-up of regional development projects from their CSV exports."""

@@ -1,0 +1,205 @@
+"""Loading a project folder: projekt.toml, every export, cross-file checks, a locked connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from lagesbild import database, reading, schema
+from lagesbild.problems import ERROR, WARNING, Problem, error, warning
+
+TOML = "projekt.toml"
+_TOML_LINE = re.compile(r"line (\d+)")
+_ID = re.compile(r"[a-z0-9-]+")
+
+
+@dataclass(frozen=True)
+class Indirect:
+    """Flat-rate indirect costs: procent of the costs in the bas categories, booked as kostnadsslag."""
+
+    procent: float
+    bas: tuple[str, ...]
+    kostnadsslag: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What projekt.toml says about the project."""
+
+    namn: str
+    kortnamn: str
+    projektagare: str
+    start: dt.date
+    slut: dt.date
+    valuta: str = "SEK"
+    rapportdatum: dt.date | None = None
+    styrgruppsmoten: tuple[dt.date, ...] = ()
+    indirekta: Indirect | None = None
+
+
+@dataclass
+class Project:
+    """A loaded project: its metadata, a locked DuckDB connection and every problem found."""
+
+    folder: Path
+    meta: Meta | None
+    con: duckdb.DuckDBPyConnection | None
+    problems: list[Problem] = field(default_factory=list)
+    rapportdatum: dt.date | None = None
+
+    @property
+    def id(self) -> str:
+        return self.folder.name
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.niva == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.niva == WARNING]
+
+    @property
+    def usable(self) -> bool:
+        """Figures can be computed: projekt.toml is valid (bad rows are left out of them)."""
+        return self.meta is not None and self.con is not None
+
+    def params(self, rapportdatum: dt.date | None = None) -> dict:
+        meta = self.meta
+        assert meta is not None
+        return {
+            "rapportdatum": rapportdatum or self.rapportdatum,
+            "start": meta.start,
+            "slut": meta.slut,
+        }
+
+    def frame(self, name: str, rapportdatum: dt.date | None = None, **params) -> pd.DataFrame:
+        """queries/<name>.sql as of rapportdatum (default: the project's)."""
+        assert self.con is not None
+        return database.frame(self.con, name, **self.params(rapportdatum), **params)
+
+
+def _date(value, key: str, problems: list[Problem]) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problems.append(error(TOML, None, key, str(value), "ett datum som 2025-04-01"))
+    return None
+
+
+def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
+    """projekt.toml as Meta, or None with the problems that stop it."""
+    path = folder / TOML
+    problems: list[Problem] = []
+    if not path.is_file():
+        return None, [error(TOML, None, None, None, "filen projekt.toml i projektmappen – den saknas")]
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = _TOML_LINE.search(str(exc))
+        return None, [error(TOML, int(line.group(1)) if line else None, None, None,
+                            f"giltig TOML ({exc})")]
+    for key in ("namn", "start", "slut"):
+        if key not in data:
+            problems.append(error(TOML, None, key, None, f"nyckeln {key} – den saknas"))
+    if problems:
+        return None, problems
+    start = _date(data["start"], "start", problems)
+    slut = _date(data["slut"], "slut", problems)
+    rapportdatum = _date(data["rapportdatum"], "rapportdatum", problems) if "rapportdatum" in data else None
+    moten = tuple(d for d in (_date(v, "styrgruppsmoten", problems)
+                              for v in data.get("styrgruppsmoten", [])) if d)
+    indirekta = None
+    if isinstance(section := data.get("indirekta_kostnader"), dict):
+        procent = section.get("procent")
+        bas = section.get("bas", [])
+        if not isinstance(procent, int | float) or not 0 <= procent <= 100:
+            problems.append(error(TOML, None, "indirekta_kostnader.procent", str(procent),
+                                  "en procentsats 0–100"))
+        elif not isinstance(bas, list) or not all(isinstance(b, str) for b in bas):
+            problems.append(error(TOML, None, "indirekta_kostnader.bas", str(bas),
+                                  'en lista med kostnadsslag, t.ex. ["Egen personal"]'))
+        else:
+            indirekta = Indirect(float(procent), tuple(bas),
+                                 str(section.get("kostnadsslag", "Indirekta kostnader")))
+    if start and slut and slut < start:
+        problems.append(error(TOML, None, "slut", slut.isoformat(), f"ett datum efter start {start}"))
+    if any(p.is_error for p in problems) or not (start and slut):
+        return None, problems
+    meta = Meta(
+        namn=str(data["namn"]),
+        kortnamn=str(data.get("kortnamn", data["namn"])),
+        projektagare=str(data.get("projektagare", "")),
+        start=start,
+        slut=slut,
+        valuta=str(data.get("valuta", "SEK")),
+        rapportdatum=rapportdatum,
+        styrgruppsmoten=tuple(sorted(moten)),
+        indirekta=indirekta,
+    )
+    return meta, problems
+
+
+def load(folder: Path) -> Project:
+    """Read, validate and model one project folder; never raises for bad content."""
+    folder = Path(folder)
+    meta, problems = read_meta(folder)
+    if not _ID.fullmatch(folder.name):
+        problems.append(warning(folder.name, None, None, folder.name,
+                                "ett mappnamn med små bokstäver a–z, siffror och -"))
+    con = database.new_connection()
+    with tempfile.TemporaryDirectory(prefix="lagesbild-") as workdir:
+        for spec in schema.FILES:
+            path = reading.find_file(folder, spec)
+            if path is None:
+                reading.empty_table(con, spec)
+                if spec.required:
+                    problems.append(error(spec.filename, None, None, None,
+                                          f"filen {spec.filename} (eller .xlsx) – den saknas"))
+                continue
+            result = reading.read_file(con, path, spec, Path(workdir))
+            problems += result.problems
+            if (result.table and not spec.may_be_empty and not any(p.is_error for p in result.problems)
+                    and not con.table(spec.stem).limit(1).fetchall()):
+                problems.append(error(spec.filename, None, None, None,
+                                      "minst en rad under rubrikraden – filen har inga rader"))
+    if meta is None:
+        con.close()
+        return Project(folder, None, None, problems)
+    params = _model_params(meta)
+    for name in database.query_names("models"):
+        database.execute(con, name, **params)
+    for name in database.query_names("checks"):
+        rows = database.execute(con, name, **params).fetchall()
+        problems += [Problem(*row) for row in rows]
+    database.lock(con)
+    rapportdatum = meta.rapportdatum or _latest_cost_date(con) or meta.start
+    return Project(folder, meta, con, problems, rapportdatum)
+
+
+def _model_params(meta: Meta) -> dict:
+    ind = meta.indirekta
+    return {
+        "start": meta.start,
+        "slut": meta.slut,
+        "procent": ind.procent if ind else None,
+        "bas": list(ind.bas) if ind else [],
+        "indirekt_kostnadsslag": ind.kostnadsslag if ind else None,
+    }
+
+
+def _latest_cost_date(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    return database.execute(con, "latest_cost_date").fetchall()[0][0]

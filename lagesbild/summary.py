@@ -1,0 +1,83 @@
+"""The derived figures of a project as one machine-readable dictionary (data contract §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from lagesbild.project import Project
+
+
+def _num(value) -> float:
+    return 0.0 if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def _opt(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def _iso(value) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return value.isoformat() if isinstance(value, dt.date) else None
+
+
+def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
+    """Every §5 figure as of rapportdatum; amounts in kronor, shares as fractions 0–1."""
+    meta = project.meta
+    assert meta is not None
+    r = rapportdatum or project.rapportdatum
+    totals = project.frame("project_totals", r).iloc[0]
+    categories = project.frame("costs_by_category", r)
+    financiers = project.frame("financiers", r)
+    indicators = project.frame("indicators", r)
+    activities = project.frame("activity_counts_by_status", r)
+    influence = project.frame("influence_counts_by_status", r)
+    meetings = project.frame("meeting_totals", r).iloc[0]
+    return {
+        "projekt": {
+            "id": project.id,
+            "namn": meta.namn,
+            "start": meta.start.isoformat(),
+            "slut": meta.slut.isoformat(),
+            "rapportdatum": r.isoformat(),
+        },
+        "budget": _num(totals.budget_kr),
+        "plan_till_datum": _num(totals.plan_till_datum_kr),
+        "upparbetat": _num(totals.upparbetat_kr),
+        "indirekta_kostnader": _num(totals.indirekta_kr),
+        "avvikelse": _num(totals.avvikelse_kr),
+        "upparbetningsgrad": _num(totals.upparbetningsgrad_andel),
+        "prognos": _num(totals.prognos_kr),
+        "kostnadsslag": [
+            {"kostnadsslag": row.kostnadsslag, "budget": _num(row.budget_kr),
+             "upparbetat": _num(row.upparbetat_kr)}
+            for row in categories.itertuples()
+        ],
+        "finansiarer": [
+            {"finansiar": row.finansiar, "atagande": _num(row.atagande_kr),
+             "fordelat": _num(row.fordelat_kr), "kvar": _num(row.kvar_kr),
+             "rekvirerat": _num(row.rekvirerat_kr), "inbetalt": _num(row.inbetalt_kr),
+             "att_rekvirera": _num(row.att_rekvirera_kr), "flaggor": list(row.flaggor)}
+            for row in financiers.itertuples()
+        ],
+        "indikatorer": [
+            {"id": row.id, "namn": row.namn, "senaste_varde": _opt(row.senaste_varde),
+             "senaste_datum": _iso(row.senaste_datum), "malvarde": _num(row.malvarde),
+             "progress": _opt(row.progress), "forvantat": _num(row.forvantat),
+             "status": row.status}
+            for row in indicators.itertuples()
+        ],
+        "aktiviteter": {row.status: int(row.antal) for row in activities.itertuples()},
+        "paverkan": {
+            "per_status": {row.status: int(row.antal) for row in influence.itertuples()},
+            "forsenade": int(influence.forsenade.sum()),
+        },
+        "motesplatser": {
+            "antal": int(meetings.antal),
+            "kvinnor": int(meetings.kvinnor),
+            "man": int(meetings.man),
+            "andel_kvinnor": _num(meetings.andel_kvinnor),
+        },
+        "datakvalitet": {"fel": len(project.errors), "varningar": len(project.warnings)},
+    }

@@ -1,0 +1,15 @@
+-- years where the financing does not add up to the budget
+with
+budget_by_year as (select ar, sum(belopp) as budget_kr from budget group by ar),
+financing_by_year as (select ar, sum(belopp) as finansiering_kr from finansiering group by ar)
+select
+    'varning' as niva,
+    'finansiering.csv' as fil,
+    null::bigint as rad,
+    'Belopp' as kolumn,
+    ar::varchar || ': ' || coalesce(finansiering_kr, 0)::varchar as varde,
+    'samma summa som budgeten för år ' || ar || ' (' || coalesce(budget_kr, 0)::varchar || ' kr)' as forvantat,
+from budget_by_year
+full outer join financing_by_year using (ar)
+where ar is not null and coalesce(budget_kr, 0) <> coalesce(finansiering_kr, 0)
+order by ar

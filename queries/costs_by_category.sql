@@ -1,0 +1,23 @@
+-- budget and costs to date per cost category
+with
+budgeted as (
+    select kostnadsslag, sum(belopp)::double as budget_kr,
+    from budget
+    group by kostnadsslag
+),
+booked as (
+    select kostnadsslag, sum(belopp_kr) as upparbetat_kr, bool_or(indirekt) as beraknat,
+    from kostnader
+    where datum <= $rapportdatum::date
+    group by kostnadsslag
+)
+select
+    coalesce(budgeted.kostnadsslag, booked.kostnadsslag, 'Utan kostnadsslag') as kostnadsslag,
+    coalesce(budgeted.budget_kr, 0) as budget_kr,
+    coalesce(booked.upparbetat_kr, 0) as upparbetat_kr,
+    coalesce(budgeted.budget_kr, 0) - coalesce(booked.upparbetat_kr, 0) as kvar_kr,
+    coalesce(booked.upparbetat_kr, 0) / nullif(budgeted.budget_kr, 0) as upparbetat_andel,
+    coalesce(booked.beraknat, false) as beraknat,
+from budgeted
+full outer join booked on budgeted.kostnadsslag = booked.kostnadsslag
+order by budget_kr desc, kostnadsslag

@@ -1,0 +1,80 @@
+-- each indicator's latest value up to the report date, progress against target, expected progress and status
+with
+values_to_date as (
+    select
+        indikator,
+        datum,
+        varde,
+        sum(antal) over (partition by indikator order by datum) as lopande,
+    from (
+        select
+            indikatorer.id as indikator,
+            motesplatser.datum,
+            count(*)::double as antal,
+            null::double as varde,
+        from indikatorer
+        inner join motesplatser
+            on sv_fold(motesplatser.typ) = sv_fold(indikatorer.raknas_fran)
+            and motesplatser.datum between $start::date and $rapportdatum::date
+        where indikatorer.raknas_fran is not null
+        group by indikatorer.id, motesplatser.datum
+        union all
+        select
+            indikatorvarden.indikator,
+            indikatorvarden.datum,
+            0,
+            indikatorvarden.varde,
+        from indikatorvarden
+        inner join indikatorer on indikatorer.id = indikatorvarden.indikator
+        where indikatorer.raknas_fran is null
+            and indikatorvarden.datum <= $rapportdatum::date
+            and indikatorvarden.varde is not null
+    )
+),
+latest as (
+    select
+        indikator,
+        max(datum) as senaste_datum,
+        arg_max(coalesce(varde, lopande), datum) as senaste_varde,
+    from values_to_date
+    group by indikator
+),
+measured as (
+    select
+        indikatorer.*,
+        latest.senaste_datum,
+        latest.senaste_varde,
+        (latest.senaste_varde - indikatorer.utgangsvarde)
+            / nullif(indikatorer.malvarde - indikatorer.utgangsvarde, 0) as progress,
+        least(greatest(
+            datediff('day', $start::date, $rapportdatum::date)
+                / greatest(datediff('day', $start::date, indikatorer.maldatum), 1),
+            0), 1)::double as forvantat,
+    from indikatorer
+    left join latest on latest.indikator = indikatorer.id
+)
+select
+    measured.id,
+    measured.mal,
+    mal.text as mal_text,
+    measured.namn,
+    measured.enhet,
+    measured.utgangsvarde,
+    measured.malvarde,
+    measured.maldatum,
+    measured.riktning,
+    measured.raknas_fran,
+    measured.senaste_datum,
+    measured.senaste_varde,
+    measured.progress,
+    measured.forvantat,
+    case
+        when measured.senaste_varde is null then 'Ingen mätning'
+        when coalesce(measured.progress, 1) >= 1 then 'Uppnått'
+        when measured.progress >= 0.9 * measured.forvantat then 'I fas'
+        when measured.progress >= 0.6 * measured.forvantat then 'Risk'
+        else 'Efter'
+    end as status,
+from measured
+left join (select distinct on (id) id, text from mal) as mal on mal.id = measured.mal
+order by measured.id

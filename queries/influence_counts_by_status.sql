@@ -1,0 +1,17 @@
+-- number of influence efforts per status in the file, and how many of each are overdue
+with
+statuses as (
+    select * from (values
+        (1, 'Idé'), (2, 'Planerad'), (3, 'Pågår'), (4, 'Genomförd'), (5, 'Avslutad')
+    ) as s(ordning, status)
+)
+select
+    statuses.status,
+    count(paverkan.id) as antal,
+    count(paverkan.id) filter (
+        where statuses.status in ('Idé', 'Planerad', 'Pågår') and paverkan.datum < $rapportdatum::date
+    ) as forsenade,
+from statuses
+left join paverkan on paverkan.status = statuses.status
+group by statuses.ordning, statuses.status
+order by statuses.ordning

@@ -1,0 +1,7 @@
+-- a Swedish-written number as plain digits: no kr or %, no thousands spaces, ascii minus
+create macro sv_numeral(s) as regexp_replace(
+    regexp_replace(replace(replace(trim(s), '−', '-'), '–', '-'), '\s*(kr\.?|kronor|sek|%)$', '', 'i'),
+    '[ \x{00A0}\x{202F}]',
+    '',
+    'g'
+)
