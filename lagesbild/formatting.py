@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
+
+import pandas as pd
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def missing(value) -> bool:
+    """None, NaN, NA or NaT: nothing to write."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def number(value, decimals: int = 0) -> str:
     """1 800 000 or 30,5 – no-break spaces between thousands, decimal comma, real minus."""
-    if _missing(value):
+    if missing(value):
         return "–"
     text = f"{abs(float(value)):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     negative = round(float(value), decimals) < 0
@@ -25,17 +27,17 @@ def number(value, decimals: int = 0) -> str:
 
 def kr(value, decimals: int = 0) -> str:
     """An amount in kronor: 1 800 000 kr."""
-    return "–" if _missing(value) else f"{number(value, decimals)}{NBSP}kr"
+    return "–" if missing(value) else f"{number(value, decimals)}{NBSP}kr"
 
 
 def pct(share, decimals: int = 1) -> str:
     """A share 0–1 as a percentage: 30,5 %."""
-    return "–" if _missing(share) else f"{number(float(share) * 100, decimals)}{NBSP}%"
+    return "–" if missing(share) else f"{number(float(share) * 100, decimals)}{NBSP}%"
 
 
 def date(value) -> str:
     """ISO date, 2026-10-31."""
-    if _missing(value) or value is None:
+    if missing(value):
         return "–"
     if isinstance(value, dt.datetime):
         value = value.date()

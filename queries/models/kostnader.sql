@@ -1,27 +1,13 @@
 -- booked costs per day and cost category, with flat-rate indirect costs added as their own category
 create table kostnader as
 with
-bokfort as (
-    select
-        utfall.datum,
-        coalesce(utfall.kostnadsslag, konton.kostnadsslag) as kostnadsslag,
-        utfall.belopp,
-    from utfall
-    left join konton
-        on utfall.kostnadsslag is null
-        and sv_whole(utfall.konto) between konton.konto_fran and konton.konto_till
-    where utfall.datum is not null and utfall.belopp is not null
-    -- the narrowest account range wins where ranges overlap
-    qualify row_number() over (
-        partition by utfall.rad order by konton.konto_till - konton.konto_fran
-    ) = 1
-),
 per_dag as (
     select
         datum,
         kostnadsslag,
         sum(belopp) as belopp_kr,
-    from bokfort
+    from bokforing
+    where datum is not null and belopp is not null
     group by datum, kostnadsslag
 ),
 indirekta_bokforda as (

@@ -1,0 +1,80 @@
+"""Lägesbild: page config, the shared controls (project, report date, language) and navigation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from lagesbild import catalog, i18n, ui
+
+st.set_page_config(page_title="Lägesbild", page_icon=":material/monitoring:", layout="wide")
+
+PAGES = (
+    ("pages/oversikt.py", "page.overview", "oversikt", ":material/dashboard:"),
+    ("pages/mal.py", "page.goals", "mal", ":material/flag:"),
+    ("pages/ekonomi.py", "page.economy", "ekonomi", ":material/payments:"),
+    ("pages/aktiviteter.py", "page.activities", "aktiviteter", ":material/view_timeline:"),
+    ("pages/paverkan.py", "page.influence", "paverkan", ":material/campaign:"),
+    ("pages/motesplatser.py", "page.meetings", "motesplatser", ":material/groups:"),
+    ("pages/risker.py", "page.risks", "risker", ":material/warning:"),
+    ("pages/datakvalitet.py", "page.quality", "datakvalitet", ":material/fact_check:"),
+)
+
+
+def _from_url(name: str) -> str | None:
+    value = st.query_params.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _language() -> str:
+    if "lang" not in st.session_state:
+        st.session_state.lang = _from_url("lang") if _from_url("lang") in i18n.LANGUAGES else "sv"
+    return st.sidebar.segmented_control(
+        i18n.t("control.language", st.session_state.lang), i18n.LANGUAGES, key="lang",
+        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code], required=True)
+
+
+def _project(ids: list[str], lang: str) -> str:
+    if "projekt" not in st.session_state:
+        wanted = _from_url("projekt")
+        st.session_state.projekt = wanted if wanted in ids else catalog.newest(catalog.data_dir(), ids)
+    if len(ids) == 1:
+        return ids[0]
+    return st.sidebar.selectbox(i18n.t("control.project", lang), ids, key="projekt")
+
+
+def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date | None:
+    if default is None:
+        return None
+    key = f"rapportdatum_{project_id}"
+    if key not in st.session_state:
+        try:
+            st.session_state[key] = dt.date.fromisoformat(_from_url("rapportdatum") or "")
+        except ValueError:
+            st.session_state[key] = default
+    return st.sidebar.date_input(i18n.t("control.report_date", lang), key=key, format="YYYY-MM-DD",
+                                 help=i18n.t("control.report_date_help", lang))
+
+
+def main() -> None:
+    lang = _language()
+    ids = catalog.project_ids(catalog.data_dir())
+    if not ids:
+        st.error(i18n.t("no_projects", lang, folder=str(catalog.data_dir())))
+        st.navigation([st.Page(lambda: None, title=i18n.t("app.title", lang))]).run()
+        return
+    project_id = _project(ids, lang)
+    folder = ui.project_folder(project_id)
+    fingerprint = catalog.fingerprint(folder)
+    project = ui.cached_project(str(folder), fingerprint)
+    rapportdatum = _report_date(project_id, project.rapportdatum, lang)
+    st.session_state[ui.CONTEXT_KEY] = ui.Context(str(folder), fingerprint, rapportdatum, lang)
+    st.query_params.update({"projekt": project_id, "lang": lang,
+                            **({"rapportdatum": rapportdatum.isoformat()} if rapportdatum else {})})
+    pages = [st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
+             for path, key, url, icon in PAGES]
+    st.navigation(pages).run()
+
+
+main()

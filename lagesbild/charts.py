@@ -1,0 +1,261 @@
+"""Plotly figures with Swedish axes: numbers and months are written in Python, not by Plotly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lagesbild import formatting
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
+SKY, PURPLE, YELLOW, GREY = "#56B4E9", "#CC79A7", "#F0E442", "#999999"
+STATUS_COLOURS = {
+    "Uppnått": GREEN, "I fas": BLUE, "Risk": ORANGE, "Efter": VERMILLION, "Ingen mätning": GREY,
+    "Klar": GREEN, "Pågår": BLUE, "Försenad": VERMILLION, "Ej påbörjad": GREY, "Pausad": YELLOW,
+    "Struken": "#555555", "Idé": GREY, "Planerad": SKY, "Genomförd": GREEN, "Avslutad": "#555555",
+    "Öppen": ORANGE, "Stängd": GREY,
+}
+SERIES = (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY)
+FONT = {"size": 16}
+
+
+def safe(text) -> str:
+    """Data shown in a chart as plain text: Plotly reads a few HTML tags in labels."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _nice_ticks(top: float, count: int = 5) -> list[float]:
+    if top <= 0 or math.isnan(top):
+        return [0.0]
+    raw = top / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [i * step for i in range(int(top // step) + 2)]
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, separators=", ",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(showgrid=False)
+    fig.update_yaxes(gridcolor="#e5e5e5")
+    return fig
+
+
+def _value_axis(fig: go.Figure, values, unit: str = "kr", axis: str = "y") -> None:
+    top = max((float(v) for v in values if v is not None and not pd.isna(v)), default=0.0)
+    ticks = _nice_ticks(top)
+    if unit == "kr":
+        labels = [formatting.kr(v) for v in ticks]
+    elif unit == "%":
+        labels = [formatting.pct(v, 0) for v in ticks]
+    else:
+        labels = [formatting.number(v) for v in ticks]
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    update(tickvals=ticks, ticktext=labels, range=[0, ticks[-1]])
+
+
+def _month_axis(fig: go.Figure, months: list[dt.date]) -> None:
+    if not months:
+        return
+    step = max(1, math.ceil(len(months) / 12))
+    shown = [m for m in months[::step]]
+    fig.update_xaxes(tickvals=shown, ticktext=[formatting.month(m) for m in shown])
+
+
+def _months(series: pd.Series) -> list[dt.date]:
+    return [pd.Timestamp(v).date() for v in series]
+
+
+def cumulative_costs(curve: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """Cumulative plan, actual and forecast per month."""
+    months = _months(curve.manad)
+    fig = go.Figure()
+    for column, key, colour, dash in (
+        ("plan_ackumulerat_kr", "plan", GREY, "dash"),
+        ("upparbetat_ackumulerat_kr", "actual", BLUE, "solid"),
+        ("prognos_ackumulerat_kr", "forecast", ORANGE, "dot"),
+    ):
+        values = curve[column].tolist()
+        fig.add_trace(go.Scatter(
+            x=months, y=values, name=labels[key], mode="lines", line={"color": colour, "dash": dash, "width": 3},
+            text=[formatting.kr(v) for v in values],
+            hovertemplate="%{text}<extra>" + labels[key] + "</extra>",
+        ))
+    _layout(fig, title)
+    _month_axis(fig, months)
+    _value_axis(fig, curve[["plan_ackumulerat_kr", "upparbetat_ackumulerat_kr", "prognos_ackumulerat_kr"]]
+                .max(axis=1).tolist())
+    return fig
+
+
+def grouped_bars(df: pd.DataFrame, category: str, series: dict[str, str], title: str,
+                 unit: str = "kr", horizontal: bool = False, height: int = 420) -> go.Figure:
+    """Bars per category, one colour per series (column → legend label)."""
+    fig = go.Figure()
+    for colour, (column, label) in zip(SERIES, series.items(), strict=False):
+        values = df[column].tolist()
+        text = [formatting.kr(v) if unit == "kr" else formatting.number(v) for v in values]
+        bar = go.Bar(name=safe(label), marker_color=colour, text=text, textposition="auto",
+                     hovertemplate="%{text}<extra>" + label + "</extra>")
+        if horizontal:
+            bar.update(x=values, y=[safe(c) for c in df[category]], orientation="h")
+        else:
+            bar.update(x=[safe(c) for c in df[category]], y=values)
+        fig.add_trace(bar)
+    _layout(fig, title, height)
+    fig.update_layout(barmode="group")
+    _value_axis(fig, df[list(series)].max(axis=1).tolist(), unit, "x" if horizontal else "y")
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def status_bars(counts: pd.DataFrame, label_of, title: str, height: int = 320) -> go.Figure:
+    """One bar per status, coloured by status, with its count written on it."""
+    fig = go.Figure(go.Bar(
+        x=[label_of(s) for s in counts.status], y=counts.antal.tolist(),
+        marker_color=[STATUS_COLOURS.get(s, GREY) for s in counts.status],
+        text=[formatting.number(v) for v in counts.antal], textposition="auto",
+        hovertemplate="%{x}: %{text}<extra></extra>",
+    ))
+    _layout(fig, title, height)
+    _value_axis(fig, counts.antal.tolist(), unit="")
+    return fig
+
+
+def stacked_status(df: pd.DataFrame, group: str, status_col: str, label_of, title: str,
+                   height: int = 380) -> go.Figure:
+    """Counts per group stacked by status (e.g. activities per area)."""
+    counts = df.groupby([group, status_col]).size().reset_index(name="antal")
+    fig = go.Figure()
+    for status in [s for s in STATUS_COLOURS if s in set(counts[status_col])]:
+        part = counts[counts[status_col] == status]
+        fig.add_trace(go.Bar(
+            y=[safe(g) for g in part[group]], x=part.antal.tolist(), orientation="h", name=label_of(status),
+            marker_color=STATUS_COLOURS[status], text=[formatting.number(v) for v in part.antal],
+            textposition="inside", hovertemplate="%{y}: %{text}<extra>" + label_of(status) + "</extra>",
+        ))
+    _layout(fig, title, height)
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed")
+    totals = counts.groupby(group).antal.sum().tolist()
+    _value_axis(fig, totals, unit="", axis="x")
+    return fig
+
+
+def indicator(values: pd.DataFrame, target: float, labels: dict[str, str], title: str) -> go.Figure:
+    """An indicator over time: its value, women and men where given, and the target line."""
+    dates = [pd.Timestamp(d).date() for d in values.datum]
+    fig = go.Figure()
+    if values.kvinnor.notna().any() or values.man.notna().any():
+        for column, key, colour in (("kvinnor", "women", ORANGE), ("man", "men", SKY)):
+            numbers = values[column].tolist()
+            fig.add_trace(go.Bar(x=dates, y=numbers, name=labels[key], marker_color=colour,
+                                 text=[formatting.number(v) for v in numbers],
+                                 hovertemplate="%{text}<extra>" + labels[key] + "</extra>"))
+        fig.update_layout(barmode="stack")
+    numbers = values.varde.tolist()
+    fig.add_trace(go.Scatter(x=dates, y=numbers, name=labels["value"], mode="lines+markers",
+                             line={"color": BLUE, "width": 3}, marker={"size": 10},
+                             text=[formatting.number(v, 0 if float(v).is_integer() else 1) for v in numbers],
+                             hovertemplate="%{text}<extra>" + labels["value"] + "</extra>"))
+    fig.add_hline(y=target, line={"color": VERMILLION, "dash": "dash", "width": 2},
+                  annotation_text=f"{labels['target']} {formatting.number(target)}",
+                  annotation_position="top left")
+    _layout(fig, title, 360)
+    _value_axis(fig, [*numbers, target * 1.1], unit="")
+    fig.update_xaxes(tickvals=dates, ticktext=[formatting.date(d) for d in dates])
+    return fig
+
+
+def timeline(activities: pd.DataFrame, label_of, title: str) -> go.Figure:
+    """Gantt chart of activities per area, coloured by shown status."""
+    fig = go.Figure()
+    rows = activities.dropna(subset=["start", "slut"])
+    for status in [s for s in STATUS_COLOURS if s in set(rows.visad_status)]:
+        part = rows[rows.visad_status == status]
+        starts = [pd.Timestamp(v) for v in part.start]
+        ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in part.slut]
+        fig.add_trace(go.Bar(
+            base=starts, x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
+            y=[safe(f"{a} · {i}") for a, i in zip(part.omrade, part.id, strict=True)], orientation="h",
+            name=label_of(status), marker_color=STATUS_COLOURS[status],
+            text=[safe(a) for a in part.aktivitet], textposition="inside", insidetextanchor="start",
+            customdata=[f"{formatting.date(s)} – {formatting.date(e)}" for s, e in zip(part.start, part.slut,
+                                                                                    strict=True)],
+            hovertemplate="%{text}<br>%{customdata}<extra>" + label_of(status) + "</extra>",
+        ))
+    _layout(fig, title, max(360, 34 * len(rows) + 120))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(type="date")
+    if len(rows):
+        first = pd.Timestamp(rows.start.min()).date().replace(day=1)
+        last = pd.Timestamp(rows.slut.max()).date()
+        months = [d.date() for d in pd.date_range(first, last, freq="MS")]
+        step = max(1, math.ceil(len(months) / 12))
+        fig.update_xaxes(tickvals=months[::step], ticktext=[formatting.month(m) for m in months[::step]])
+    return fig
+
+
+def share_of_women(by_type: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """Share of women per meeting type against the 40–60 % band."""
+    shares = by_type.andel_kvinnor.tolist()
+    colours = [GREEN if s is not None and not pd.isna(s) and 0.4 <= s <= 0.6 else ORANGE for s in shares]
+    fig = go.Figure(go.Bar(
+        y=[safe(t) for t in by_type.typ], x=shares, orientation="h", marker_color=colours,
+        text=[formatting.pct(s) for s in shares], textposition="auto", name=labels["share"],
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    fig.add_vrect(x0=0.4, x1=0.6, fillcolor=GREEN, opacity=0.12, line_width=0,
+                  annotation_text=labels["band"], annotation_position="top left")
+    _layout(fig, title, max(300, 50 * len(by_type) + 120))
+    fig.update_xaxes(range=[0, 1], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1],
+                     ticktext=[formatting.pct(v, 0) for v in (0, 0.2, 0.4, 0.6, 0.8, 1)])
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def meetings_per_month(meetings: pd.DataFrame, title: str) -> go.Figure:
+    """Meeting places per month, stacked by type."""
+    frame = meetings.assign(manad=[pd.Timestamp(d).date().replace(day=1) for d in meetings.datum])
+    counts = frame.groupby(["manad", "typ"]).size().reset_index(name="antal")
+    months = sorted(set(counts.manad))
+    fig = go.Figure()
+    for colour, typ in zip(SERIES * 3, sorted(set(counts.typ)), strict=False):
+        part = counts[counts.typ == typ]
+        fig.add_trace(go.Bar(x=part.manad.tolist(), y=part.antal.tolist(), name=safe(typ), marker_color=colour,
+                             hovertemplate="%{y}<extra>" + safe(typ) + "</extra>"))
+    _layout(fig, title, 380)
+    fig.update_layout(barmode="stack")
+    _month_axis(fig, months)
+    _value_axis(fig, counts.groupby("manad").antal.sum().tolist(), unit="")
+    return fig
+
+
+def risk_matrix(risks: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """4×4 matrix: likelihood up, impact across; each cell lists its risks' Ids."""
+    grid = [[0] * 4 for _ in range(4)]
+    names = [[[] for _ in range(4)] for _ in range(4)]
+    for row in risks.itertuples():
+        if row.sannolikhet and row.konsekvens and 1 <= row.sannolikhet <= 4 and 1 <= row.konsekvens <= 4:
+            grid[int(row.sannolikhet) - 1][int(row.konsekvens) - 1] += 1
+            names[int(row.sannolikhet) - 1][int(row.konsekvens) - 1].append(str(row.id))
+    score = [[(s + 1) * (k + 1) for k in range(4)] for s in range(4)]
+    fig = go.Figure(go.Heatmap(
+        z=score, x=[1, 2, 3, 4], y=[1, 2, 3, 4], showscale=False,
+        colorscale=[[0, "#f7f7f7"], [0.35, YELLOW], [0.65, ORANGE], [1, VERMILLION]],
+        text=[[safe(", ".join(cell)) for cell in row] for row in names], texttemplate="%{text}",
+        textfont={"size": 18}, hovertemplate="%{text}<extra></extra>", xgap=3, ygap=3,
+    ))
+    _layout(fig, title, 440)
+    fig.update_xaxes(title=labels["impact"], tickvals=[1, 2, 3, 4], ticktext=["1", "2", "3", "4"])
+    fig.update_yaxes(title=labels["likelihood"], tickvals=[1, 2, 3, 4], ticktext=["1", "2", "3", "4"])
+    return fig

@@ -1,0 +1,40 @@
+"""The steering group's questions: what needs attention, and what changed since the last meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from lagesbild import formatting, i18n
+
+
+def last_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date | None:
+    """The latest steering group meeting before the report date."""
+    earlier = [m for m in meetings if m < rapportdatum]
+    return max(earlier) if earlier else None
+
+
+def flags(financiers: pd.DataFrame, activities: pd.DataFrame, efforts: pd.DataFrame,
+          indicators: pd.DataFrame, decisions: pd.DataFrame, lang: str = "sv") -> list[str]:
+    """Sentences for every financing rule breach and every overdue or lagging item."""
+    out: list[str] = []
+    for row in financiers.itertuples():
+        for flag in row.flaggor:
+            if flag == "maxandel":
+                out.append(i18n.t("flag.maxandel", lang, name=row.finansiar, amount=formatting.kr(row.fordelat_kr),
+                                  share=formatting.pct(row.maxandel_procent / 100)))
+            elif flag == "tak":
+                out.append(i18n.t("flag.tak", lang, name=row.finansiar, amount=formatting.kr(row.fordelat_kr),
+                                  cap=formatting.kr(row.tak_kr)))
+            else:
+                out.append(i18n.t("flag.atagande", lang, name=row.finansiar,
+                                  amount=formatting.kr(row.fordelat_kr), cap=formatting.kr(row.atagande_kr)))
+    counts = (
+        ("flag.activities_late", int((activities.visad_status == "Försenad").sum())),
+        ("flag.influence_late", int(efforts.forsenad.fillna(False).sum())),
+        ("flag.indicators_behind", int((indicators.status == "Efter").sum())),
+        ("flag.decisions_late", int(decisions.forsenat.fillna(False).sum())),
+    )
+    out += [i18n.t(key, lang, n=n) for key, n in counts if n]
+    return out

@@ -1,0 +1,140 @@
+"""Shared Streamlit plumbing: cached projects and queries, shared controls, safe tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lagesbild import catalog, formatting, i18n
+from lagesbild.project import Project
+from lagesbild.project import load as load_project
+
+CONTEXT_KEY = "lagesbild_context"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: the chosen project, its fingerprint, the report date, the language."""
+
+    folder: str
+    fingerprint: str
+    rapportdatum: dt.date | None
+    lang: str
+
+    @property
+    def project(self) -> Project:
+        return cached_project(self.folder, self.fingerprint)
+
+    def frame(self, name: str, **params) -> pd.DataFrame:
+        """queries/<name>.sql as of the report date, cached per project version and date."""
+        return cached_frame(self.folder, self.fingerprint, name, self.rapportdatum,
+                            tuple(sorted(params.items())))
+
+    def t(self, key: str, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def status(self, value: str) -> str:
+        return i18n.status(value, self.lang)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def cached_project(folder: str, fingerprint: str) -> Project:
+    """One loaded project per folder version; a new fingerprint loads it again."""
+    return load_project(Path(folder))
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None,
+                 params: tuple) -> pd.DataFrame:
+    return cached_project(folder, fingerprint).frame(name, rapportdatum, **dict(params))
+
+
+def context() -> Context:
+    """The context that dashboard.py put in the session for this run."""
+    if CONTEXT_KEY not in st.session_state:
+        # A link straight to a page, the first since the server started: Streamlit's old pages/
+        # discovery ran this file without dashboard.py. Any st.navigation call ends that mode.
+        st.navigation([st.Page(lambda: None, title="Lägesbild")], position="hidden")
+        st.rerun()
+    return st.session_state[CONTEXT_KEY]
+
+
+def project_folder(project_id: str) -> Path:
+    return catalog.data_dir() / project_id
+
+
+# Column kinds for display: how a value is written in a table.
+KR, PCT, SHARE_PCT, DATE, NUM, INT, TEXT, STATUS, FLAG = (
+    "kr", "pct", "share", "date", "num", "int", "text", "status", "flag")
+
+
+def _cell(value, kind: str, ctx: Context) -> str:
+    if formatting.missing(value):
+        return ""
+    if kind == KR:
+        return formatting.kr(value)
+    if kind == PCT:
+        return formatting.pct(value)
+    if kind == SHARE_PCT:
+        return formatting.pct(float(value) / 100)
+    if kind == DATE:
+        return formatting.date(value)
+    if kind == NUM:
+        return formatting.number(value, 0 if float(value).is_integer() else 1)
+    if kind == INT:
+        return formatting.number(value)
+    if kind == STATUS:
+        return ctx.status(str(value))
+    if kind == FLAG:
+        return ctx.t("yes") if bool(value) else ""
+    if not pd.api.types.is_scalar(value):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def display_frame(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) -> pd.DataFrame:
+    """The columns of df, written the Swedish way, under translated headers."""
+    out = pd.DataFrame(index=range(len(df)))
+    for column, (label, kind) in columns.items():
+        out[ctx.t(label)] = [_cell(v, kind, ctx) for v in df[column].tolist()]
+    return out
+
+
+def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str | None = None,
+          height: int | str = "auto") -> None:
+    """Data as a read-only table: values go through st.dataframe, never through Markdown."""
+    st.dataframe(display_frame(df, columns, ctx), hide_index=True, key=key, height=height)
+
+
+def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context,
+                     key: str) -> None:
+    """A chart, and the numbers behind it one click away."""
+    st.plotly_chart(figure, key=f"{key}_chart", config={"displaylogo": False})
+    with st.expander(ctx.t("show_table")):
+        table(df, columns, ctx, key=f"{key}_table")
+
+
+def data_banner(ctx: Context) -> bool:
+    """Say on every page when the data has errors; False when nothing can be shown."""
+    project = ctx.project
+    if not project.usable:
+        st.error(ctx.t("unusable"))
+        return False
+    if project.errors:
+        st.warning(ctx.t("data_errors_banner", n=len(project.errors)))
+    return True
+
+
+def page_header(ctx: Context, title_key: str) -> bool:
+    """Title, project name and period; False when the project cannot be shown."""
+    st.title(ctx.t(title_key))
+    project = ctx.project
+    if project.meta is not None:
+        meta = project.meta
+        st.text(f"{meta.namn}\n{ctx.t('period')} {meta.start} – {meta.slut} · "
+                f"{ctx.t('control.report_date')} {formatting.date(ctx.rapportdatum)}")
+    return data_banner(ctx)

@@ -1,0 +1,32 @@
+"""Aktiviteter: the plan as a timeline per area, filtered by area, status and owner."""
+
+import streamlit as st
+
+from lagesbild import charts, ui
+
+ctx = ui.context()
+if ui.page_header(ctx, "page.activities"):
+    activities = ctx.frame("activities")
+    cols = st.columns(3)
+    areas = cols[0].multiselect(ctx.t("activities.filter_area"), sorted(activities.omrade.dropna().unique()),
+                                key="aktiviteter_omrade")
+    statuses = cols[1].multiselect(ctx.t("activities.filter_status"),
+                                   [s for s in charts.STATUS_COLOURS if s in set(activities.visad_status)],
+                                   format_func=ctx.status, key="aktiviteter_status")
+    owners = cols[2].multiselect(ctx.t("activities.filter_owner"),
+                                 sorted(activities.ansvarig.dropna().unique()), key="aktiviteter_ansvarig")
+    shown = activities[
+        (activities.omrade.isin(areas) | (not areas))
+        & (activities.visad_status.isin(statuses) | (not statuses))
+        & (activities.ansvarig.isin(owners) | (not owners))
+    ]
+    if shown.empty:
+        st.info(ctx.t("activities.none"))
+    else:
+        ui.chart_with_table(
+            charts.timeline(shown, ctx.status, ctx.t("activities.timeline")), shown,
+            {"id": ("col.id", ui.TEXT), "omrade": ("col.area", ui.TEXT),
+             "aktivitet": ("col.activity", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
+             "start": ("col.start", ui.DATE), "slut": ("col.end", ui.DATE),
+             "visad_status": ("col.status", ui.STATUS), "andel_klar": ("col.done", ui.SHARE_PCT),
+             "kommentar": ("col.comment", ui.TEXT)}, ctx, key="aktiviteter_timeline")

@@ -1,0 +1,39 @@
+"""Mål och indikatorer: the goal tree, each indicator's status and its development over time."""
+
+import pandas as pd
+import streamlit as st
+
+from lagesbild import charts, ui
+
+ctx = ui.context()
+if ui.page_header(ctx, "page.goals"):
+    indicators = ctx.frame("indicators")
+    goals = ctx.frame("goals")
+    st.subheader(ctx.t("goals.tree"))
+    ui.table(goals, {"trad": ("col.goal", ui.TEXT), "niva": ("col.level", ui.TEXT),
+                     "antal_indikatorer": ("goals.indicator", ui.INT)}, ctx, key="mal_tree")
+    ui.table(indicators, {
+        "id": ("col.id", ui.TEXT), "mal": ("col.goal", ui.TEXT), "namn": ("col.name", ui.TEXT),
+        "enhet": ("col.unit", ui.TEXT), "utgangsvarde": ("col.baseline", ui.NUM),
+        "senaste_varde": ("col.latest", ui.NUM), "malvarde": ("col.target", ui.NUM),
+        "maldatum": ("col.target_date", ui.DATE), "progress": ("col.progress", ui.PCT),
+        "forvantat": ("col.expected", ui.PCT), "status": ("col.status", ui.STATUS),
+    }, ctx, key="mal_indicators")
+    values = ctx.frame("indicator_values")
+    values = values[values.till_rapportdatum]
+    labels = {key: ctx.t(f"goals.{key}") for key in ("women", "men", "value", "target")}
+    columns = st.columns(2)
+    for position, row in enumerate(indicators.itertuples()):
+        own = values[values.indikator == row.id]
+        with columns[position % 2]:
+            if own.empty:
+                st.text(f"{row.id} · {row.namn}")
+                st.text(ctx.status("Ingen mätning"))
+                continue
+            title = ctx.t("goals.chart_title", name=f"{row.id} {row.namn}")
+            ui.chart_with_table(
+                charts.indicator(own, float(row.malvarde), labels, charts.safe(title)),
+                pd.DataFrame(own), {"datum": ("col.date", ui.DATE), "varde": ("col.value", ui.NUM),
+                                    "kvinnor": ("col.women", ui.NUM), "man": ("col.men", ui.NUM),
+                                    "kommentar": ("col.comment", ui.TEXT)},
+                ctx, key=f"mal_{position}")

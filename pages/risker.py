@@ -1,0 +1,31 @@
+"""Risker och beslut: the risk matrix and the decisions still open."""
+
+import streamlit as st
+
+from lagesbild import charts, ui
+
+ctx = ui.context()
+if ui.page_header(ctx, "page.risks"):
+    risks = ctx.frame("risks")
+    open_risks = risks[risks.status == "Öppen"]
+    left, right = st.columns([2, 3])
+    with left:
+        ui.chart_with_table(
+            charts.risk_matrix(open_risks, {"likelihood": ctx.t("risks.likelihood"),
+                                            "impact": ctx.t("risks.impact")}, ctx.t("risks.matrix")),
+            open_risks, {"id": ("col.id", ui.TEXT), "sannolikhet": ("col.likelihood", ui.INT),
+                         "konsekvens": ("col.impact", ui.INT), "riskvarde": ("col.score", ui.INT)},
+            ctx, key="risker_matrix")
+    with right:
+        st.subheader(ctx.t("risks.list"))
+        ui.table(risks, {"id": ("col.id", ui.TEXT), "risk": ("col.risk", ui.TEXT),
+                         "sannolikhet": ("col.likelihood", ui.INT), "konsekvens": ("col.impact", ui.INT),
+                         "riskvarde": ("col.score", ui.INT), "atgard": ("col.mitigation", ui.TEXT),
+                         "ansvarig": ("col.owner", ui.TEXT), "status": ("col.status", ui.STATUS)},
+                 ctx, key="risker_list")
+    st.subheader(ctx.t("risks.decisions"))
+    decisions = ctx.frame("decisions")
+    ui.table(decisions[decisions.status == "Öppen"],
+             {"id": ("col.id", ui.TEXT), "datum": ("col.date", ui.DATE), "beslut": ("col.decision", ui.TEXT),
+              "ansvarig": ("col.owner", ui.TEXT), "deadline": ("col.decision_deadline", ui.DATE),
+              "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="risker_decisions")

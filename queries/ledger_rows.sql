@@ -1,0 +1,11 @@
+-- the ledger rows booked up to the report date, newest first, with their cost category
+select
+    datum,
+    verifikation,
+    konto,
+    kostnadsslag,
+    text,
+    belopp::double as belopp,
+from bokforing
+where datum <= $rapportdatum::date
+order by datum desc, rad desc
