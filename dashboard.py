@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from lagesbild import catalog, i18n, ui
+from lagesbild import access, catalog, i18n, ui
 
 st.set_page_config(page_title="Lägesbild", page_icon=":material/monitoring:", layout="wide")
 
@@ -18,7 +18,10 @@ PAGES = (
     ("pages/paverkan.py", "page.influence", "paverkan", ":material/campaign:"),
     ("pages/motesplatser.py", "page.meetings", "motesplatser", ":material/groups:"),
     ("pages/risker.py", "page.risks", "risker", ":material/warning:"),
+    ("pages/sedan.py", "page.since", "sedan", ":material/update:"),
     ("pages/datakvalitet.py", "page.quality", "datakvalitet", ":material/fact_check:"),
+    ("pages/uppdatera.py", "page.upload", "uppdatera", ":material/upload_file:"),
+    ("pages/historik.py", "page.history", "historik", ":material/history:"),
 )
 
 
@@ -41,7 +44,9 @@ def _project(ids: list[str], lang: str) -> str:
         st.session_state.projekt = wanted if wanted in ids else catalog.newest(catalog.data_dir(), ids)
     if len(ids) == 1:
         return ids[0]
-    return st.sidebar.selectbox(i18n.t("control.project", lang), ids, key="projekt")
+    folder = catalog.data_dir()
+    return st.sidebar.selectbox(i18n.t("control.project", lang), ids, key="projekt",
+                                format_func=lambda i: catalog.short_name(folder, i))
 
 
 def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date | None:
@@ -57,9 +62,23 @@ def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date
                                  help=i18n.t("control.report_date_help", lang))
 
 
+def _sidebar_access(granted: access.Access, lang: str) -> None:
+    if granted.mode == "lokal":
+        st.sidebar.caption(i18n.t("access.local", lang))
+        return
+    st.sidebar.caption(i18n.t("access.role", lang, role=i18n.t(f"role.{granted.role}", lang)))
+    if granted.mode == "inloggning":
+        st.sidebar.button(i18n.t("access.logout", lang), on_click=st.logout)
+
+
 def main() -> None:
     lang = _language()
-    ids = catalog.project_ids(catalog.data_dir())
+    granted = ui.session_access(lang)
+    if granted is None:
+        st.navigation([st.Page(lambda: None, title=i18n.t("app.title", lang))], position="hidden").run()
+        return
+    _sidebar_access(granted, lang)
+    ids = [i for i in catalog.project_ids(catalog.data_dir()) if granted.may_open(i)]
     if not ids:
         st.error(i18n.t("no_projects", lang, folder=str(catalog.data_dir())))
         st.navigation([st.Page(lambda: None, title=i18n.t("app.title", lang))]).run()
@@ -69,11 +88,11 @@ def main() -> None:
     fingerprint = catalog.fingerprint(folder)
     project = ui.cached_project(str(folder), fingerprint)
     rapportdatum = _report_date(project_id, project.rapportdatum, lang)
-    st.session_state[ui.CONTEXT_KEY] = ui.Context(str(folder), fingerprint, rapportdatum, lang)
+    st.session_state[ui.CONTEXT_KEY] = ui.Context(str(folder), fingerprint, rapportdatum, lang, granted)
     st.query_params.update({"projekt": project_id, "lang": lang,
                             **({"rapportdatum": rapportdatum.isoformat()} if rapportdatum else {})})
     pages = [st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
-             for path, key, url, icon in PAGES]
+             for path, key, url, icon in PAGES if granted.may_see_page(url)]
     st.navigation(pages).run()
 
 

@@ -34,14 +34,23 @@ def fingerprint(project_folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _toml(folder: Path, project_id: str) -> dict:
+    try:
+        return tomllib.loads((folder / project_id / TOML).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+
+
 def newest(folder: Path, ids: list[str]) -> str:
     """The project whose report date (else end date) is latest: the one to open first."""
 
     def when(project_id: str) -> str:
-        try:
-            data = tomllib.loads((folder / project_id / TOML).read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError):
-            return ""
+        data = _toml(folder, project_id)
         return str(data.get("rapportdatum") or data.get("slut") or "")
 
     return max(ids, key=lambda i: (when(i), i))
+
+
+def short_name(folder: Path, project_id: str) -> str:
+    """The project's kortnamn (else its folder name), for pickers."""
+    return str(_toml(folder, project_id).get("kortnamn") or project_id)

@@ -118,6 +118,13 @@ def grouped_bars(df: pd.DataFrame, category: str, series: dict[str, str], title:
     return fig
 
 
+def bars_by_series(long: pd.DataFrame, category: str, series: str, value: str, title: str) -> go.Figure:
+    """Grouped bars from long data: one bar group per category, one colour per series value."""
+    wide = long.pivot_table(index=category, columns=series, values=value, fill_value=0).reset_index()
+    names = [c for c in wide.columns if c != category]
+    return grouped_bars(wide, category, {n: n for n in names}, title, unit="")
+
+
 def status_bars(counts: pd.DataFrame, label_of, title: str, height: int = 320) -> go.Figure:
     """One bar per status, coloured by status, with its count written on it."""
     fig = go.Figure(go.Bar(
@@ -131,10 +138,9 @@ def status_bars(counts: pd.DataFrame, label_of, title: str, height: int = 320) -
     return fig
 
 
-def stacked_status(df: pd.DataFrame, group: str, status_col: str, label_of, title: str,
+def stacked_status(counts: pd.DataFrame, group: str, status_col: str, label_of, title: str,
                    height: int = 380) -> go.Figure:
-    """Counts per group stacked by status (e.g. activities per area)."""
-    counts = df.groupby([group, status_col]).size().reset_index(name="antal")
+    """Counts (column antal) per group stacked by status, e.g. activities per area."""
     fig = go.Figure()
     for status in [s for s in STATUS_COLOURS if s in set(counts[status_col])]:
         part = counts[counts[status_col] == status]

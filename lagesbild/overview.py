@@ -9,13 +9,21 @@ import pandas as pd
 from lagesbild import formatting, i18n
 
 
+def status_counts(statuses: pd.Series) -> pd.DataFrame:
+    """How many of each indicator status, in the order of the status scale."""
+    order = ("Uppnått", "I fas", "Risk", "Efter", "Ingen mätning")
+    counts = statuses.value_counts()
+    return pd.DataFrame({"status": [s for s in order if s in counts],
+                         "antal": [int(counts[s]) for s in order if s in counts]})
+
+
 def last_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date | None:
     """The latest steering group meeting before the report date."""
     earlier = [m for m in meetings if m < rapportdatum]
     return max(earlier) if earlier else None
 
 
-def flags(financiers: pd.DataFrame, activities: pd.DataFrame, efforts: pd.DataFrame,
+def flags(financiers: pd.DataFrame, activity_counts: pd.DataFrame, influence_counts: pd.DataFrame,
           indicators: pd.DataFrame, decisions: pd.DataFrame, lang: str = "sv") -> list[str]:
     """Sentences for every financing rule breach and every overdue or lagging item."""
     out: list[str] = []
@@ -31,8 +39,8 @@ def flags(financiers: pd.DataFrame, activities: pd.DataFrame, efforts: pd.DataFr
                 out.append(i18n.t("flag.atagande", lang, name=row.finansiar,
                                   amount=formatting.kr(row.fordelat_kr), cap=formatting.kr(row.atagande_kr)))
     counts = (
-        ("flag.activities_late", int((activities.visad_status == "Försenad").sum())),
-        ("flag.influence_late", int(efforts.forsenad.fillna(False).sum())),
+        ("flag.activities_late", int(activity_counts.antal[activity_counts.status == "Försenad"].sum())),
+        ("flag.influence_late", int(influence_counts.forsenade.sum())),
         ("flag.indicators_behind", int((indicators.status == "Efter").sum())),
         ("flag.decisions_late", int(decisions.forsenat.fillna(False).sum())),
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lagesbild import database, reading, schema
+from lagesbild import database, publishing, reading, schema
 from lagesbild.problems import ERROR, WARNING, Problem, error, warning
 
 TOML = "projekt.toml"
@@ -85,6 +85,14 @@ class Project:
         assert self.con is not None
         return database.frame(self.con, name, **self.params(rapportdatum), **params)
 
+    def rows(self, stem: str) -> pd.DataFrame:
+        """The typed rows of one file, in its columns' order, without bookkeeping columns."""
+        assert self.con is not None
+        spec = schema.FILES_BY_STEM[stem]
+        keys = [k for c in spec.columns for k in (
+            ("konto_fran", "konto_till") if c.kind == schema.ACCOUNT_RANGE else (c.key,))]
+        return self.con.cursor().table(stem).select(*keys).df()
+
 
 def _date(value, key: str, problems: list[Problem]) -> dt.date | None:
     if isinstance(value, dt.datetime):
@@ -156,6 +164,7 @@ def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
 def load(folder: Path) -> Project:
     """Read, validate and model one project folder; never raises for bad content."""
     folder = Path(folder)
+    publishing.recover(folder)
     meta, problems = read_meta(folder)
     if not _ID.fullmatch(folder.name):
         problems.append(warning(folder.name, None, None, folder.name,

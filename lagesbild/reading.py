@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ MAX_PROBLEMS_PER_COLUMN = 50
 _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 _DELIMITERS = (";", "\t", ",")
+NUMERAL = "__numeral"
+_NUMERIC = {schema.AMOUNT, schema.NUMBER, schema.PERCENT, schema.INTEGER, schema.YEAR, schema.SCALE}
 _SQL_TYPES = {
     schema.TEXT: "VARCHAR", schema.ENUM: "VARCHAR", schema.AMOUNT: "DECIMAL(18,2)",
     schema.NUMBER: "DOUBLE", schema.PERCENT: "DOUBLE", schema.INTEGER: "BIGINT",
@@ -47,6 +50,14 @@ class Source:
     first_data_line: int
     lines: int  # physical lines up to the last one that is not blank
     text: str | None = None  # the decoded text, kept only when it was decoded anyway
+
+
+class Unreadable(ValueError):
+    """A file that cannot be read at all; rad is the line where that shows, when known."""
+
+    def __init__(self, message: str, rad: int | None = None):
+        super().__init__(message)
+        self.rad = rad
 
 
 @dataclass
@@ -91,7 +102,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def _first_lines(data: bytes, codec: str, text: str | None, count: int) -> list[str]:
-    head = text if text is not None else data[:65536].decode(codec, errors="ignore")
+    head = text[:65536] if text is not None else data[:65536].decode(codec, errors="ignore")
     return head.splitlines()[:count]
 
 
@@ -111,8 +122,10 @@ def prepare(path: Path, workdir: Path) -> Source:
     try:
         codec, text = decode(data)
     except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"filen kunde inte läsas som UTF-8, UTF-16 eller Windows-1252 (byte {exc.start + 1})"
+        raise Unreadable(
+            f"filen kunde inte läsas som UTF-8, UTF-16 eller Windows-1252 – byte 0x{data[exc.start]:02X} "
+            "är inget tecken i någon av dem (spara filen som UTF-8)",
+            data[: exc.start].count(b"\n") + 1,
         ) from exc
     lines = _first_lines(data, codec, text, 3)
     skip = 0
@@ -134,8 +147,10 @@ def prepare(path: Path, workdir: Path) -> Source:
 
 
 def _count_lines(data: bytes) -> int:
-    body = data.rstrip(b" \t\r\n\x00;,")
-    return body.count(b"\n") + 1 if body else 0
+    end = len(data)
+    while end and data[end - 1] in b" \t\r\n\x00;,":  # trailing blank and ;;; lines (no copy)
+        end -= 1
+    return data.count(b"\n", 0, end) + 1 if end else 0
 
 
 def sniff_delimiter(source: Source, spec: FileSpec) -> Source:
@@ -226,11 +241,13 @@ def _line_numbers(source: Source) -> pd.DataFrame:
         "latin-1" if source.encoding == "latin-1" else "utf-8")
     rows: list[int] = []
     reader = csv.reader(io.StringIO(text), delimiter=source.delimiter)
-    start = 1
+    # Excel hides a sep= line, shows a blank line as an empty row and a quoted line break
+    # inside its cell: each CSV record is one row, the header row 1.
+    row = -source.skip
     for record in reader:
-        if start >= source.first_data_line and record:  # DuckDB skips only empty lines
-            rows.append(start)
-        start = reader.line_num + 1
+        row += 1
+        if row >= 2 and record:  # DuckDB skips only empty lines
+            rows.append(row)
     return pd.DataFrame({"record_nr": range(1, len(rows) + 1), "excel_rad": rows})
 
 
@@ -254,12 +271,14 @@ def _convert(column: Column) -> list[tuple[str, duckdb.Expression]]:
             "split_part", raw, ConstantExpression("-"), ConstantExpression(2)), ConstantExpression(""))
         high = CoalesceOperator(FunctionExpression("sv_whole", high_text), low)
         return [("konto_fran", low), ("konto_till", high)]
+    if kind == schema.DATE:
+        return [(column.key, FunctionExpression("sv_date", raw))]
     macro = {
-        schema.AMOUNT: "sv_amount", schema.NUMBER: "sv_number", schema.PERCENT: "sv_number",
-        schema.INTEGER: "sv_whole", schema.YEAR: "sv_whole", schema.SCALE: "sv_whole",
-        schema.DATE: "sv_date",
+        schema.AMOUNT: "sv_amount_of", schema.NUMBER: "sv_number_of", schema.PERCENT: "sv_number_of",
+        schema.INTEGER: "sv_whole_of", schema.YEAR: "sv_whole_of", schema.SCALE: "sv_whole_of",
     }[kind]
-    expr = FunctionExpression(macro, raw)
+    # The numeral was normalised once in the projection before (see _trimmed_select).
+    expr = FunctionExpression(macro, ColumnExpression(f"{column.key}{NUMERAL}"))
     if kind == schema.YEAR:
         expr = CaseExpression(expr.between(ConstantExpression(1900), ConstantExpression(2200)), expr)
     elif kind == schema.SCALE:
@@ -274,13 +293,19 @@ def _typed_select(spec: FileSpec, present: set[str]) -> list[duckdb.Expression]:
         if column.key not in present:
             value = ConstantExpression(column.default)
             sql_type = _SQL_TYPES.get(column.kind, "BIGINT")
+            if column.kind != schema.TEXT:
+                # The checks quote the cell as written, so an absent column has its text too.
+                exprs.append(ConstantExpression(None).cast(duckdb.sqltype("VARCHAR"))
+                             .alias(f"{column.key}__text"))
             exprs += [value.cast(duckdb.sqltype(sql_type)).alias(name) for name, _ in pairs]
             continue
         if column.kind != schema.TEXT:
             exprs.append(ColumnExpression(column.key).alias(f"{column.key}__text"))
         for name, expr in pairs:
             if column.default is not None:
-                expr = CoalesceOperator(expr, ConstantExpression(column.default))
+                # Only an empty cell takes the default: an unknown value stays unreadable.
+                expr = CaseExpression(ColumnExpression(column.key).isnull(),
+                                      ConstantExpression(column.default)).otherwise(expr)
             exprs.append(expr.alias(name))
     return exprs
 
@@ -294,6 +319,9 @@ def _trimmed_select(spec: FileSpec, present: set[str], offset: int,
         if column.key in present:
             trimmed = FunctionExpression("trim", ColumnExpression(column.key))
             exprs.append(FunctionExpression("nullif", trimmed, ConstantExpression("")).alias(column.key))
+            if column.kind in _NUMERIC:
+                numeral = FunctionExpression("sv_numeral", ColumnExpression(column.key))
+                exprs.append(numeral.alias(f"{column.key}{NUMERAL}"))
     return exprs
 
 
@@ -308,6 +336,30 @@ def empty_table(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
 def _cell_problems(con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     table = con.table(spec.stem)
+    checks = list(_cell_checks(spec, present))
+    if not checks:
+        return problems
+    # One query finds out whether any cell is bad: most files have none.
+    any_bad = checks[0][2]
+    for _, _, condition, _ in checks[1:]:
+        any_bad = any_bad | condition
+    if not table.filter(any_bad).limit(1).fetchall():
+        return problems
+    for column, text, condition, expected in checks:
+        found = table.filter(condition).order("rad").limit(MAX_PROBLEMS_PER_COLUMN + 1)
+        rows = found.select(ColumnExpression("rad"), ColumnExpression(text)).fetchall()
+        for rad, value in rows[:MAX_PROBLEMS_PER_COLUMN]:
+            problems.append(error(spec.filename, int(rad), column.name, value, expected))
+        if len(rows) > MAX_PROBLEMS_PER_COLUMN:
+            total = table.filter(condition).count("*").fetchall()[0][0]
+            problems.append(error(spec.filename, None, column.name, None,
+                                  f"{expected} – ytterligare {total - MAX_PROBLEMS_PER_COLUMN} "
+                                  "rader har samma fel"))
+    return problems
+
+
+def _cell_checks(spec: FileSpec, present: set[str]) -> Iterator[tuple[Column, str, duckdb.Expression, str]]:
+    """(column, its text column, condition of a bad cell, what was expected) for each check."""
     for column in spec.columns:
         if column.key not in present:
             continue
@@ -324,16 +376,7 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[
                     | (ColumnExpression("konto_fran") > ColumnExpression("konto_till")))
             checks.append((unreadable, column.expected))
         for condition, expected in checks:
-            found = table.filter(condition).order("rad").limit(MAX_PROBLEMS_PER_COLUMN + 1)
-            rows = found.select(ColumnExpression("rad"), ColumnExpression(text)).fetchall()
-            for rad, value in rows[:MAX_PROBLEMS_PER_COLUMN]:
-                problems.append(error(spec.filename, int(rad), column.name, value, expected))
-            if len(rows) > MAX_PROBLEMS_PER_COLUMN:
-                total = table.filter(condition).count("*").fetchall()[0][0]
-                problems.append(error(spec.filename, None, column.name, None,
-                                      f"{expected} – ytterligare {total - MAX_PROBLEMS_PER_COLUMN} "
-                                      "rader har samma fel"))
-    return problems
+            yield column, text, condition, expected
 
 
 def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdir: Path) -> ReadResult:
@@ -342,7 +385,7 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
     try:
         source = sniff_delimiter(prepare(path, workdir), spec)
     except ValueError as exc:
-        result.problems.append(error(spec.filename, None, None, None, str(exc)))
+        result.problems.append(error(spec.filename, getattr(exc, "rad", None), None, None, str(exc)))
         empty_table(con, spec)
         return result
     names, header_problems = map_header(source.header, spec)
@@ -374,7 +417,7 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
 def _create(con, spec: FileSpec, source: Source, params: dict, present: set[str],
             mapping: pd.DataFrame | None) -> None:
     rel = con.sql(database.sql("read_csv_as_text"), params=params)
-    offset = source.first_data_line - 1
+    offset = 1  # the header is row 1 in Excel, also below a sep= line that Excel hides
     if mapping is not None:
         rel = rel.join(con.from_df(mapping), "record_nr")
     trimmed = rel.select(*_trimmed_select(spec, present, offset, mapping is not None))
@@ -394,17 +437,17 @@ def _malformed(source: Source, spec: FileSpec, width: int) -> Problem:
     text = source.text if source.text is not None else source.path.read_bytes().decode(
         "latin-1" if source.encoding == "latin-1" else "utf-8")
     reader = csv.reader(io.StringIO(text), delimiter=source.delimiter, strict=True)
-    start = 1
+    row = -source.skip  # Excel rows, as in _line_numbers
     delimiter = _show(source.delimiter)
     try:
         for record in reader:
-            if start >= source.first_data_line and record and len(record) != width:
-                return error(spec.filename, start, None, source.delimiter.join(record)[:80],
+            row += 1
+            if row >= 2 and record and len(record) != width:
+                return error(spec.filename, row, None, source.delimiter.join(record)[:80],
                              f"{width} fält avgränsade med '{delimiter}' som på rubrikraden, "
                              f"men raden har {len(record)}")
-            start = reader.line_num + 1
     except csv.Error:
-        return error(spec.filename, start, None, None,
+        return error(spec.filename, row + 1, None, None,
                      'ett citattecken (") som avslutas – fältet som börjar här stängs aldrig')
     return error(spec.filename, None, None, None,
                  f"en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lagesbild import catalog, formatting, i18n
+from lagesbild import access, catalog, changes, formatting, i18n, overview, publishing
+from lagesbild.problems import Problem
 from lagesbild.project import Project
 from lagesbild.project import load as load_project
 
@@ -24,6 +25,7 @@ class Context:
     fingerprint: str
     rapportdatum: dt.date | None
     lang: str
+    access: access.Access = access.LOCAL
 
     @property
     def project(self) -> Project:
@@ -31,8 +33,15 @@ class Context:
 
     def frame(self, name: str, **params) -> pd.DataFrame:
         """queries/<name>.sql as of the report date, cached per project version and date."""
+        if not self.access.may_query(name):
+            raise access.AccessDenied(f"Rollen {self.access.role} får inte hämta {name}.")
         return cached_frame(self.folder, self.fingerprint, name, self.rapportdatum,
                             tuple(sorted(params.items())))
+
+    def problems(self) -> list[Problem]:
+        """The validation report, which quotes cell values: not for every role."""
+        self.access.require(access.QUALITY)
+        return self.project.problems
 
     def t(self, key: str, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -51,6 +60,67 @@ def cached_project(folder: str, fingerprint: str) -> Project:
 def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None,
                  params: tuple) -> pd.DataFrame:
     return cached_project(folder, fingerprint).frame(name, rapportdatum, **dict(params))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_changes(folder: str, fingerprint: str, rapportdatum: dt.date) -> changes.SinceLastMeeting | None:
+    """Today's data against the picture frozen for the last meeting before the report date."""
+    project = cached_project(folder, fingerprint)
+    meeting = overview.last_meeting(project.meta.styrgruppsmoten, rapportdatum)
+    frozen = publishing.frozen_meetings(Path(folder)).get(meeting) if meeting else None
+    if frozen is None:
+        return None
+    then = cached_project(str(frozen), catalog.fingerprint(frozen))
+    if not then.usable:
+        return None
+    return changes.compare(project, then, meeting, rapportdatum)
+
+
+ACCESS_KEY = "lagesbild_access"
+
+
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml at all: local mode
+        return {}
+
+
+def session_access(lang: str) -> access.Access | None:
+    """This session's access, or None after telling the user how to get in."""
+    secrets = _secrets()
+    if not access.configured(secrets):
+        return access.LOCAL
+    token = st.query_params.get(access.LINK_PARAM)
+    if isinstance(token, str):
+        # The key leaves the address bar at once, so it is not bookmarked or shared further.
+        del st.query_params[access.LINK_PARAM]
+        granted = access.from_link(secrets, token, dt.date.today())
+        if granted is None:
+            st.session_state.pop(ACCESS_KEY, None)
+            st.error(i18n.t("access.bad_link", lang))
+            return None
+        st.session_state[ACCESS_KEY] = granted
+    current = st.session_state.get(ACCESS_KEY)
+    if current is not None and current.mode == "lank":
+        return current
+    if "auth" not in secrets:
+        st.info(i18n.t("access.need_login", lang))
+        return None
+    if not st.user.is_logged_in:
+        st.info(i18n.t("access.need_login", lang))
+        st.button(i18n.t("access.login", lang), on_click=st.login, type="primary")
+        return None
+    user = st.user.to_dict()
+    if access.token_expired(user, dt.datetime.now(dt.UTC)):
+        st.logout()
+    granted = access.from_login(secrets, user)
+    if granted is None:
+        st.error(i18n.t("access.denied", lang))
+        st.button(i18n.t("access.logout", lang), on_click=st.logout)
+        return None
+    st.session_state[ACCESS_KEY] = granted
+    return granted
 
 
 def context() -> Context:
@@ -113,7 +183,8 @@ def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, k
 def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context,
                      key: str) -> None:
     """A chart, and the numbers behind it one click away."""
-    st.plotly_chart(figure, key=f"{key}_chart", config={"displaylogo": False})
+    # Our own layout (large fonts for a projector), not Streamlit's chart theme.
+    st.plotly_chart(figure, key=f"{key}_chart", theme=None, config={"displaylogo": False})
     with st.expander(ctx.t("show_table")):
         table(df, columns, ctx, key=f"{key}_table")
 
@@ -138,3 +209,21 @@ def page_header(ctx: Context, title_key: str) -> bool:
         st.text(f"{meta.namn}\n{ctx.t('period')} {meta.start} – {meta.slut} · "
                 f"{ctx.t('control.report_date')} {formatting.date(ctx.rapportdatum)}")
     return data_banner(ctx)
+
+
+def since_metrics(ctx: Context, meeting: dt.date, since: changes.SinceLastMeeting | None) -> None:
+    """Four figures on what happened since the meeting: from its frozen picture, else by date."""
+    cols = st.columns(4)
+    if since is None:
+        dated = ctx.frame("changes_since", sedan=meeting).iloc[0]
+        figures = (("since.costs", formatting.kr(dated.kostnader_kr)),
+                   ("since.values", formatting.number(dated.nya_indikatorvarden)),
+                   ("since.finished", formatting.number(dated.avslutade_aktiviteter)),
+                   ("since.influence", formatting.number(dated.nya_paverkansinsatser)))
+    else:
+        figures = (("since.costs", formatting.kr(since.costs_kr)),
+                   ("since.values", formatting.number(len(since.indicator_values_added))),
+                   ("since.activity_changes", formatting.number(len(since.activity_status_changes))),
+                   ("since.efforts_added", formatting.number(len(since.efforts_added))))
+    for column, (label, value) in zip(cols, figures, strict=True):
+        column.metric(ctx.t(label), value)

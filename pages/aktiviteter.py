@@ -6,20 +6,16 @@ from lagesbild import charts, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.activities"):
-    activities = ctx.frame("activities")
+    options = ctx.frame("activity_filter_options").iloc[0]
     cols = st.columns(3)
-    areas = cols[0].multiselect(ctx.t("activities.filter_area"), sorted(activities.omrade.dropna().unique()),
+    areas = cols[0].multiselect(ctx.t("activities.filter_area"), list(options.omraden),
                                 key="aktiviteter_omrade")
     statuses = cols[1].multiselect(ctx.t("activities.filter_status"),
-                                   [s for s in charts.STATUS_COLOURS if s in set(activities.visad_status)],
+                                   [s for s in charts.STATUS_COLOURS if s in set(options.statusar)],
                                    format_func=ctx.status, key="aktiviteter_status")
-    owners = cols[2].multiselect(ctx.t("activities.filter_owner"),
-                                 sorted(activities.ansvarig.dropna().unique()), key="aktiviteter_ansvarig")
-    shown = activities[
-        (activities.omrade.isin(areas) | (not areas))
-        & (activities.visad_status.isin(statuses) | (not statuses))
-        & (activities.ansvarig.isin(owners) | (not owners))
-    ]
+    owners = cols[2].multiselect(ctx.t("activities.filter_owner"), list(options.ansvariga),
+                                 key="aktiviteter_ansvarig")
+    shown = ctx.frame("activities", omraden=tuple(areas), statusar=tuple(statuses), ansvariga=tuple(owners))
     if shown.empty:
         st.info(ctx.t("activities.none"))
     else:

@@ -7,15 +7,17 @@ from lagesbild import ui
 
 ctx = ui.context()
 st.title(ctx.t("page.quality"))
-project = ctx.project
-if not project.problems:
+problems = ctx.problems()
+errors = [p for p in problems if p.is_error]
+warnings = [p for p in problems if not p.is_error]
+if not problems:
     st.success(ctx.t("quality.ok"))
 else:
-    message = ctx.t("quality.summary", errors=len(project.errors), warnings=len(project.warnings))
-    (st.error if project.errors else st.warning)(message)
+    message = ctx.t("quality.summary", errors=len(errors), warnings=len(warnings))
+    (st.error if errors else st.warning)(message)
     columns = {"fil": ("col.file", ui.TEXT), "rad": ("col.row", ui.INT), "kolumn": ("col.column", ui.TEXT),
                "varde": ("col.value", ui.TEXT), "forvantat": ("col.expected_value", ui.TEXT)}
-    for title, problems in (("quality.errors", project.errors), ("quality.warnings", project.warnings)):
-        if problems:
+    for title, listed in (("quality.errors", errors), ("quality.warnings", warnings)):
+        if listed:
             st.subheader(ctx.t(title))
-            ui.table(pd.DataFrame([p.as_dict() for p in problems]), columns, ctx, key=f"datakvalitet_{title}")
+            ui.table(pd.DataFrame([p.as_dict() for p in listed]), columns, ctx, key=f"datakvalitet_{title}")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, ui
+from lagesbild import access, charts, formatting, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.economy"):
@@ -62,7 +62,7 @@ if ui.page_header(ctx, "page.economy"):
     if not broken:
         st.success(ctx.t("economy.rules_ok"))
     # Ledger rows reach the browser only when someone asks for them.
-    if st.toggle(ctx.t("economy.ledger"), key="ekonomi_ledger_open"):
+    if ctx.access.can(access.LEDGER) and st.toggle(ctx.t("economy.ledger"), key="ekonomi_ledger_open"):
         ledger = ctx.frame("ledger_rows")
         ui.table(ledger, {"datum": ("col.date", ui.DATE), "verifikation": ("col.voucher", ui.TEXT),
                           "konto": ("col.account", ui.TEXT), "kostnadsslag": ("col.category", ui.TEXT),

@@ -1,6 +1,5 @@
 """Påverkansarbete: influence efforts by status, level and channel; deadlines, overdue, outcomes."""
 
-import pandas as pd
 import streamlit as st
 
 from lagesbild import charts, ui
@@ -17,11 +16,8 @@ if ui.page_header(ctx, "page.influence"):
              "forsenade": ("col.overdue", ui.INT)}, ctx, key="paverkan_pipeline")
     with right:
         by_level = ctx.frame("influence_counts_by_level_and_channel")
-        wide = by_level.pivot_table(index="niva", columns="kanal", values="antal", fill_value=0).reset_index()
-        channels = [c for c in wide.columns if c != "niva"]
         ui.chart_with_table(
-            charts.grouped_bars(wide, "niva", {c: c for c in channels}, ctx.t("influence.by_level"),
-                                unit=""),
+            charts.bars_by_series(by_level, "niva", "kanal", "antal", ctx.t("influence.by_level")),
             by_level, {"niva": ("col.level", ui.TEXT), "kanal": ("col.channel", ui.TEXT),
                        "antal": ("col.count", ui.INT)}, ctx, key="paverkan_level")
     columns = {"id": ("col.id", ui.TEXT), "fraga": ("col.issue", ui.TEXT),
@@ -40,17 +36,12 @@ if ui.page_header(ctx, "page.influence"):
     left, right = st.columns(2)
     with left:
         st.subheader(ctx.t("influence.outcomes"))
-        outcomes = efforts.groupby("resultat").size().reset_index(name="antal").rename(
-            columns={"resultat": "status"})
-        ui.table(outcomes, {"status": ("col.outcome", ui.STATUS), "antal": ("col.count", ui.INT)}, ctx,
-                 key="paverkan_outcomes")
+        ui.table(ctx.frame("influence_outcomes"), {"resultat": ("col.outcome", ui.STATUS),
+                                                   "antal": ("col.count", ui.INT)}, ctx, key="paverkan_outcomes")
     with right:
         st.subheader(ctx.t("influence.cosigners"))
-        signers = (efforts.medundertecknare.dropna().str.split(",").explode().str.strip())
-        signers = pd.DataFrame({"finansiar": signers[signers != ""]})
-        ui.table(signers.groupby("finansiar").size().reset_index(name="antal").sort_values(
-            "antal", ascending=False), {"finansiar": ("col.financier", ui.TEXT),
-                                         "antal": ("col.count", ui.INT)}, ctx, key="paverkan_cosigners")
+        ui.table(ctx.frame("co_signers"), {"finansiar": ("col.financier", ui.TEXT),
+                                           "antal": ("col.count", ui.INT)}, ctx, key="paverkan_cosigners")
     st.subheader(ctx.t("page.influence"))
     ui.table(efforts, {**columns, "resultat": ("col.outcome", ui.STATUS),
                        "medundertecknare": ("col.cosigners", ui.TEXT)}, ctx, key="paverkan_all")

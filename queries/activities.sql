@@ -1,18 +1,23 @@
--- every activity with the status shown at the report date (Försenad when late and not done)
-select
-    id,
-    omrade,
-    aktivitet,
-    mal,
-    ansvarig,
-    start,
-    slut,
-    status,
-    case
-        when status in ('Ej påbörjad', 'Pågår') and slut < $rapportdatum::date then 'Försenad'
-        else status
-    end as visad_status,
-    andel_klar,
-    kommentar,
-from aktiviteter
+-- the activities in the chosen areas, statuses and owners (all when none chosen), with the status shown
+with
+shown as (
+    select
+        id,
+        omrade,
+        aktivitet,
+        mal,
+        ansvarig,
+        start,
+        slut,
+        status,
+        activity_status_shown(status, slut, $rapportdatum::date) as visad_status,
+        andel_klar,
+        kommentar,
+    from aktiviteter
+)
+select *,
+from shown
+where (len($omraden::varchar[]) = 0 or list_contains($omraden::varchar[], omrade))
+    and (len($statusar::varchar[]) = 0 or list_contains($statusar::varchar[], visad_status))
+    and (len($ansvariga::varchar[]) = 0 or list_contains($ansvariga::varchar[], ansvarig))
 order by omrade, start, id

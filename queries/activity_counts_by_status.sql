@@ -7,10 +7,7 @@ statuses as (
 ),
 shown as (
     select
-        case
-            when status in ('Ej påbörjad', 'Pågår') and slut < $rapportdatum::date then 'Försenad'
-            else status
-        end as status,
+        activity_status_shown(status, slut, $rapportdatum::date) as status,
     from aktiviteter
     where status is not null
 )

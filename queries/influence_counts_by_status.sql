@@ -9,7 +9,7 @@ select
     statuses.status,
     count(paverkan.id) as antal,
     count(paverkan.id) filter (
-        where statuses.status in ('Idé', 'Planerad', 'Pågår') and paverkan.datum < $rapportdatum::date
+        where influence_overdue(paverkan.status, paverkan.datum, $rapportdatum::date)
     ) as forsenade,
 from statuses
 left join paverkan on paverkan.status = statuses.status

@@ -15,7 +15,7 @@ select
     nasta_steg,
     resultat,
     lank,
-    status in ('Idé', 'Planerad', 'Pågår') and datum < $rapportdatum::date as forsenad,
+    influence_overdue(status, datum, $rapportdatum::date) as forsenad,
     datediff('day', $rapportdatum::date, sista_svarsdag) as dagar_till_svarsdag,
 from paverkan
 order by datum, id

@@ -5,7 +5,8 @@ select
     rad,
     'Värde' as kolumn,
     varde__text as varde,
-    'Kvinnor + Män = Värde (' || coalesce(kvinnor, 0) || ' + ' || coalesce(man, 0) || ')' as forvantat,
+    'Kvinnor + Män = Värde (' || coalesce(kvinnor__text, '0') || ' + ' || coalesce(man__text, '0') || ')'
+        as forvantat,
 from indikatorvarden
 where varde is not null
     and (kvinnor is not null or man is not null)

@@ -2,21 +2,21 @@
 with
 goal_ids as (select distinct id from mal),
 references_made as (
-    select 'mal.csv' as fil, rad, 'Förälder' as kolumn, foralder as varde, 'Id i mal.csv' as mot,
+    select 'mal.csv' as fil, rad, 'Förälder' as kolumn, foralder as varde, 'ett Id i mal.csv' as mot,
         foralder in (select id from goal_ids) as finns,
     from mal where foralder is not null
     union all
-    select 'indikatorer.csv', rad, 'Mål', mal, 'Id i mal.csv', mal in (select id from goal_ids),
+    select 'indikatorer.csv', rad, 'Mål', mal, 'ett Id i mal.csv', mal in (select id from goal_ids),
     from indikatorer where mal is not null
     union all
-    select 'aktiviteter.csv', rad, 'Mål', mal, 'Id i mal.csv', mal in (select id from goal_ids),
+    select 'aktiviteter.csv', rad, 'Mål', mal, 'ett Id i mal.csv', mal in (select id from goal_ids),
     from aktiviteter where mal is not null
     union all
-    select 'indikatorvarden.csv', rad, 'Indikator', indikator, 'Id i indikatorer.csv',
+    select 'indikatorvarden.csv', rad, 'Indikator', indikator, 'ett Id i indikatorer.csv',
         indikator in (select id from indikatorer),
     from indikatorvarden where indikator is not null
     union all
-    select 'motesplatser.csv', rad, 'Aktivitet', aktivitet, 'Id i aktiviteter.csv',
+    select 'motesplatser.csv', rad, 'Aktivitet', aktivitet, 'ett Id i aktiviteter.csv',
         aktivitet in (select id from aktiviteter),
     from motesplatser where aktivitet is not null
     union all
@@ -30,7 +30,7 @@ select
     rad,
     kolumn,
     varde,
-    'ett ' || mot || ' – det finns inte' as forvantat,
+    mot || ' – det finns inte' as forvantat,
 from references_made
 where not finns
 order by fil, rad

@@ -1,4 +1,2 @@
 -- reads a whole number written the Swedish way; null if unreadable or not whole
-create macro sv_whole(s) as (
-    case when sv_number(s) = floor(sv_number(s)) then sv_number(s)::bigint end
-)
+create macro sv_whole(s) as sv_whole_of(sv_numeral(s))

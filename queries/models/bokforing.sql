@@ -1,5 +1,21 @@
 -- every ledger row with its cost category: its own, else the narrowest account range covering its account
 create table bokforing as
+with
+accounts as (
+    -- each distinct account is classified once; the ledger then joins on equality
+    select
+        used.konto,
+        konton.kostnadsslag,
+    from (
+        select distinct konto,
+        from utfall
+        where kostnadsslag is null and konto is not null
+    ) as used
+    inner join konton on sv_whole(used.konto) between konton.konto_fran and konton.konto_till
+    qualify row_number() over (
+        partition by used.konto order by konton.konto_till - konton.konto_fran, konton.rad
+    ) = 1
+)
 select
     utfall.rad,
     utfall.datum,
@@ -8,9 +24,6 @@ select
     utfall.verifikation,
     utfall.text,
     utfall.kostnadsslag is not null as eget_kostnadsslag,
-    coalesce(utfall.kostnadsslag, konton.kostnadsslag) as kostnadsslag,
+    coalesce(utfall.kostnadsslag, accounts.kostnadsslag) as kostnadsslag,
 from utfall
-left join konton
-    on utfall.kostnadsslag is null
-    and sv_whole(utfall.konto) between konton.konto_fran and konton.konto_till
-qualify row_number() over (partition by utfall.rad order by konton.konto_till - konton.konto_fran) = 1
+left join accounts on utfall.kostnadsslag is null and utfall.konto = accounts.konto

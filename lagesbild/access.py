@@ -1,0 +1,112 @@
+"""Who may see what: roles from organisation login or shared links, checked in one place.
+
+Without any configuration Lägesbild runs in local mode and everyone is redaktör. With
+`[auth]` in secrets.toml users log in through OIDC and get their role from `[lagesbild.roller]`;
+with `[[lagesbild.lankar]]` a shared link carries a random key whose SHA-256 is configured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+EDITOR, STEERING, REFERENCE = "redaktor", "styrgrupp", "referensgrupp"
+ROLES = (EDITOR, STEERING, REFERENCE)
+
+# What each role may do beyond reading aggregates.
+LEDGER, QUALITY, UPLOAD, HISTORY, FREEZE = "huvudbok", "datakvalitet", "uppladdning", "historik", "frysa"
+CAPABILITIES = {
+    EDITOR: frozenset({LEDGER, QUALITY, UPLOAD, HISTORY, FREEZE}),
+    STEERING: frozenset({LEDGER, QUALITY}),
+    REFERENCE: frozenset(),
+}
+# Queries that return single rows of the ledger need the LEDGER capability.
+QUERY_CAPABILITY = {"ledger_rows": LEDGER}
+# Pages (by url path) and the capability they need; pages not listed are open to every role.
+PAGE_CAPABILITY = {"datakvalitet": QUALITY, "uppdatera": UPLOAD, "historik": HISTORY}
+LINK_PARAM = "nyckel"
+
+
+class AccessDenied(PermissionError):
+    """The current user may not do this."""
+
+
+@dataclass(frozen=True)
+class Access:
+    """The current session's role, who it is, and which projects it may open (None: all)."""
+
+    role: str
+    who: str
+    mode: str  # "lokal", "inloggning" or "lank"
+    projects: frozenset[str] | None = None
+
+    def can(self, capability: str) -> bool:
+        return capability in CAPABILITIES[self.role]
+
+    def require(self, capability: str) -> None:
+        if not self.can(capability):
+            raise AccessDenied(f"Rollen {self.role} får inte {capability}.")
+
+    def may_open(self, project_id: str) -> bool:
+        return self.projects is None or project_id in self.projects
+
+    def may_query(self, name: str) -> bool:
+        needed = QUERY_CAPABILITY.get(name)
+        return needed is None or self.can(needed)
+
+    def may_see_page(self, url_path: str) -> bool:
+        needed = PAGE_CAPABILITY.get(url_path)
+        return needed is None or self.can(needed)
+
+
+LOCAL = Access(EDITOR, "lokal användare", "lokal")
+
+
+def token_hash(token: str) -> str:
+    """How a link key is stored in secrets.toml: its SHA-256, never the key itself."""
+    return "sha256:" + hashlib.sha256(token.encode()).hexdigest()
+
+
+def configured(secrets: Mapping) -> bool:
+    """True when login or shared links are set up; otherwise the app runs in local mode."""
+    section = secrets.get("lagesbild", {})
+    return "auth" in secrets or bool(section.get("lankar"))
+
+
+def from_link(secrets: Mapping, token: str, today: dt.date) -> Access | None:
+    """The access a link key gives, or None for a wrong, expired or rotated key."""
+    offered = token_hash(token)
+    found = None
+    for link in secrets.get("lagesbild", {}).get("lankar", []):
+        # Compare every configured hash in constant time, and do not stop at the first match.
+        if hmac.compare_digest(offered.encode(), str(link.get("hash", "")).encode()):
+            found = link
+    if found is None or found.get("roll") not in ROLES:
+        return None
+    expiry = found.get("giltig_till")
+    if expiry is not None and dt.date.fromisoformat(str(expiry)) < today:
+        return None
+    project = found.get("projekt")
+    return Access(found["roll"], f"delad länk ({found.get('namn', found['roll'])})", "lank",
+                  frozenset([project]) if project else None)
+
+
+def from_login(secrets: Mapping, user: Mapping) -> Access | None:
+    """The role of a logged-in user from e-mail or group claims; None for someone unknown."""
+    roles = {str(k).lower(): v for k, v in secrets.get("lagesbild", {}).get("roller", {}).items()}
+    email = str(user.get("email", "")).lower()
+    candidates = [roles.get(email)] + [roles.get(f"grupp:{str(g).lower()}") for g in user.get("groups", []) or []]
+    granted = [r for r in candidates if r in ROLES]
+    if not granted:
+        return None
+    best = min(granted, key=ROLES.index)  # the most trusted role any claim gives
+    return Access(best, email or str(user.get("name", "")), "inloggning")
+
+
+def token_expired(user: Mapping, now: dt.datetime) -> bool:
+    """An OIDC identity token past its exp claim ends the session."""
+    exp = user.get("exp")
+    return exp is not None and float(exp) < now.timestamp()
