@@ -6,23 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
-from lagesbild import access, catalog, i18n, ui
+from lagesbild import access, catalog, i18n, navigation, ui
 
 st.set_page_config(page_title="Lägesbild", page_icon=":material/monitoring:", layout="wide")
-
-PAGES = (
-    ("pages/oversikt.py", "page.overview", "oversikt", ":material/dashboard:"),
-    ("pages/mal.py", "page.goals", "mal", ":material/flag:"),
-    ("pages/ekonomi.py", "page.economy", "ekonomi", ":material/payments:"),
-    ("pages/aktiviteter.py", "page.activities", "aktiviteter", ":material/view_timeline:"),
-    ("pages/paverkan.py", "page.influence", "paverkan", ":material/campaign:"),
-    ("pages/motesplatser.py", "page.meetings", "motesplatser", ":material/groups:"),
-    ("pages/risker.py", "page.risks", "risker", ":material/warning:"),
-    ("pages/sedan.py", "page.since", "sedan", ":material/update:"),
-    ("pages/datakvalitet.py", "page.quality", "datakvalitet", ":material/fact_check:"),
-    ("pages/uppdatera.py", "page.upload", "uppdatera", ":material/upload_file:"),
-    ("pages/historik.py", "page.history", "historik", ":material/history:"),
-)
 
 
 def _from_url(name: str) -> str | None:
@@ -39,6 +25,8 @@ def _language() -> str:
 
 
 def _project(ids: list[str], lang: str) -> str:
+    if st.session_state.get(ui.SWITCH_KEY) in ids:
+        st.session_state.projekt = st.session_state.pop(ui.SWITCH_KEY)
     if "projekt" not in st.session_state:
         wanted = _from_url("projekt")
         st.session_state.projekt = wanted if wanted in ids else catalog.newest(catalog.data_dir(), ids)
@@ -91,9 +79,12 @@ def main() -> None:
     st.session_state[ui.CONTEXT_KEY] = ui.Context(str(folder), fingerprint, rapportdatum, lang, granted)
     st.query_params.update({"projekt": project_id, "lang": lang,
                             **({"rapportdatum": rapportdatum.isoformat()} if rapportdatum else {})})
-    pages = [st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
-             for path, key, url, icon in PAGES if granted.may_see_page(url)]
-    st.navigation(pages).run()
+    shown = {url for _, _, url, _ in navigation.PAGES if granted.may_see_page(url)}
+    if not project.usable or ui.cached_frame(str(folder), fingerprint, "members", rapportdatum, ()).empty:
+        shown.discard("medlemmar")
+    if len(ids) < 2:
+        shown.discard("portfolj")
+    st.navigation(navigation.pages(lang, shown)).run()
 
 
 main()

@@ -227,6 +227,9 @@ FILES: tuple[FileSpec, ...] = (
         Column("Organisationer", "organisationer", INTEGER, required=False,
                aliases=("organisations", "organizations")),
         Column("Aktivitet", "aktivitet", required=False, aliases=("activity",)),
+        # Extension for associations: which members took part, separated by commas.
+        Column("Deltagande medlemmar", "deltagande_medlemmar", required=False,
+               aliases=("participating_members",)),
     )),
     FileSpec("risker", False, (
         _ID,
@@ -244,6 +247,13 @@ FILES: tuple[FileSpec, ...] = (
         Column("Ansvarig", "ansvarig", aliases=("owner",), cell_required=False),
         Column("Deadline", "deadline", DATE, required=False),
         Column("Status", "status", ENUM, values=("Öppen", "Klar")),
+    )),
+    # Extension for associations: the members, whose fees are their rows in finansiering.csv.
+    FileSpec("medlemmar", False, (
+        Column("Medlem", "medlem", aliases=("member",)),
+        Column("Län", "lan", aliases=("county", "region")),
+        Column("Typ", "typ", required=False, aliases=("type",)),
+        Column("Medlem sedan", "medlem_sedan", DATE, required=False, aliases=("member_since",)),
     )),
 )
 

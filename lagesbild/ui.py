@@ -76,6 +76,28 @@ def cached_changes(folder: str, fingerprint: str, rapportdatum: dt.date) -> chan
     return changes.compare(project, then, meeting, rapportdatum)
 
 
+@st.cache_data(max_entries=4096, show_spinner=False)
+def _portfolio_line(folder: str, fingerprint: str) -> dict:
+    from lagesbild import portfolio
+
+    return portfolio.line(Path(folder))
+
+
+def portfolio_line(project_id: str) -> dict:
+    """The portfolio line of a project, cached per version of its files."""
+    folder = project_folder(project_id)
+    return _portfolio_line(str(folder), catalog.fingerprint(folder))
+
+
+SWITCH_KEY = "lagesbild_open_project"
+
+
+def open_project(project_id: str) -> None:
+    """Show another project's overview; dashboard.py applies the choice before its picker exists."""
+    st.session_state[SWITCH_KEY] = project_id
+    st.switch_page("pages/oversikt.py")
+
+
 ACCESS_KEY = "lagesbild_access"
 
 
@@ -127,8 +149,11 @@ def context() -> Context:
     """The context that dashboard.py put in the session for this run."""
     if CONTEXT_KEY not in st.session_state:
         # A link straight to a page, the first since the server started: Streamlit's old pages/
-        # discovery ran this file without dashboard.py. Any st.navigation call ends that mode.
-        st.navigation([st.Page(lambda: None, title="Lägesbild")], position="hidden")
+        # discovery ran this file without dashboard.py. Any st.navigation call ends that mode;
+        # the same pages keep the address valid for the rerun through dashboard.py.
+        from lagesbild import navigation
+
+        st.navigation(navigation.pages("sv", {url for _, _, url, _ in navigation.PAGES}), position="hidden")
         st.rerun()
     return st.session_state[CONTEXT_KEY]
 

@@ -1,0 +1,30 @@
+"""Medlemmar: an association's members per county, their fees and their participation."""
+
+import streamlit as st
+
+from lagesbild import charts, formatting, ui
+
+ctx = ui.context()
+if ui.page_header(ctx, "page.members"):
+    members = ctx.frame("members")
+    by_county = ctx.frame("members_by_county")
+    new = int(members.ny_medlem.fillna(False).sum())
+    cols = st.columns(3)
+    cols[0].metric(ctx.t("members.count"), formatting.number(len(members)))
+    cols[1].metric(ctx.t("members.new"), formatting.number(new),
+                   ctx.t("members.new_target", status=ctx.t("members.met" if new >= 1 else "members.not_met")),
+                   delta_color="off", delta_arrow="off")
+    cols[2].metric(ctx.t("members.unpaid"), formatting.kr(members.obetalt_kr.clip(lower=0).sum()))
+    ui.chart_with_table(
+        charts.grouped_bars(by_county, "lan", {"avgift_kr": ctx.t("col.fee"), "inbetalt_kr": ctx.t("col.paid")},
+                            ctx.t("members.by_county"), horizontal=True, height=140 + 70 * len(by_county)),
+        by_county, {"lan": ("col.county", ui.TEXT), "antal": ("col.count", ui.INT), "nya": ("col.new", ui.INT),
+                    "avgift_kr": ("col.fee", ui.KR), "inbetalt_kr": ("col.paid", ui.KR)}, ctx,
+        key="medlemmar_counties")
+    st.subheader(ctx.t("members.list"))
+    ui.table(members, {"medlem": ("col.member", ui.TEXT), "lan": ("col.county", ui.TEXT),
+                       "typ": ("col.type", ui.TEXT), "medlem_sedan": ("col.member_since", ui.DATE),
+                       "ny_medlem": ("col.new", ui.FLAG), "avgift_kr": ("col.fee", ui.KR),
+                       "fakturerat_kr": ("col.invoiced", ui.KR), "inbetalt_kr": ("col.paid", ui.KR),
+                       "obetalt_kr": ("col.unpaid", ui.KR), "moten": ("col.meetings", ui.INT)},
+             ctx, key="medlemmar_list")

@@ -1,0 +1,41 @@
+-- each member with its county, fee invoiced and paid up to the report date, and meetings attended
+with
+attendance as (
+    select trim(namn) as medlem, count(*) as moten,
+    from (
+        select unnest(string_split(deltagande_medlemmar, ',')) as namn,
+        from motesplatser
+        where deltagande_medlemmar is not null and datum <= $rapportdatum::date
+    )
+    group by trim(namn)
+),
+fees as (
+    select finansiar as medlem, sum(belopp)::double as avgift_kr,
+    from finansiering
+    group by finansiar
+),
+payments as (
+    select
+        finansiar as medlem,
+        coalesce(sum(belopp) filter (where typ = 'Rekvirerat'), 0)::double as fakturerat_kr,
+        coalesce(sum(belopp) filter (where typ = 'Inbetalt'), 0)::double as inbetalt_kr,
+    from inbetalningar
+    where datum <= $rapportdatum::date
+    group by finansiar
+)
+select
+    medlemmar.medlem,
+    medlemmar.lan,
+    medlemmar.typ,
+    medlemmar.medlem_sedan,
+    medlemmar.medlem_sedan between $start::date and $rapportdatum::date as ny_medlem,
+    coalesce(fees.avgift_kr, 0) as avgift_kr,
+    coalesce(payments.fakturerat_kr, 0) as fakturerat_kr,
+    coalesce(payments.inbetalt_kr, 0) as inbetalt_kr,
+    coalesce(fees.avgift_kr, 0) - coalesce(payments.inbetalt_kr, 0) as obetalt_kr,
+    coalesce(attendance.moten, 0) as moten,
+from medlemmar
+left join fees on fees.medlem = medlemmar.medlem
+left join payments on payments.medlem = medlemmar.medlem
+left join attendance on attendance.medlem = medlemmar.medlem
+order by medlemmar.lan, medlemmar.medlem
