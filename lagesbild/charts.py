@@ -40,24 +40,28 @@ def _nice_ticks(top: float, count: int = 5) -> list[float]:
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(
         title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10}, separators=", ",
+        margin={"l": 10, "r": 20, "t": 70, "b": 40}, separators=", ",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         plot_bgcolor="white",
     )
-    fig.update_xaxes(showgrid=False)
-    fig.update_yaxes(gridcolor="#e5e5e5")
+    fig.update_xaxes(showgrid=False, automargin=True)
+    fig.update_yaxes(gridcolor="#e5e5e5", automargin=True)
     return fig
 
 
 def _value_axis(fig: go.Figure, values, unit: str = "kr", axis: str = "y") -> None:
     top = max((float(v) for v in values if v is not None and not pd.isna(v)), default=0.0)
     ticks = _nice_ticks(top)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    decimals = max(0, -math.floor(math.log10(step)))
+    if not float(round(step * 10**decimals, 6)).is_integer():  # 0,25 needs two decimals, not one
+        decimals += 1
     if unit == "kr":
         labels = [formatting.kr(v) for v in ticks]
     elif unit == "%":
         labels = [formatting.pct(v, 0) for v in ticks]
     else:
-        labels = [formatting.number(v) for v in ticks]
+        labels = [formatting.number(v, decimals) for v in ticks]
     update = fig.update_yaxes if axis == "y" else fig.update_xaxes
     update(tickvals=ticks, ticktext=labels, range=[0, ticks[-1]])
 
@@ -176,10 +180,23 @@ def indicator(values: pd.DataFrame, target: float, labels: dict[str, str], title
     fig.add_hline(y=target, line={"color": VERMILLION, "dash": "dash", "width": 2},
                   annotation_text=f"{labels['target']} {formatting.number(target)}",
                   annotation_position="top left")
-    _layout(fig, title, 360)
+    _layout(fig, title, 380)
     _value_axis(fig, [*numbers, target * 1.1], unit="")
-    fig.update_xaxes(tickvals=dates, ticktext=[formatting.date(d) for d in dates])
+    shown = dates[:: max(1, math.ceil(len(dates) / 5))]
+    fig.update_xaxes(tickvals=shown, ticktext=[formatting.date(d) for d in shown])
     return fig
+
+
+def wrap(title: str, width: int = 48) -> str:
+    """A chart title on several lines, so that a long indicator name is not cut off."""
+    lines, line = [], ""
+    for word in safe(title).split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
 
 
 def timeline(activities: pd.DataFrame, label_of, title: str) -> go.Figure:

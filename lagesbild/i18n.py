@@ -84,7 +84,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     # goals
     "goals.tree": ("Målträd", "Goal tree"),
     "goals.indicator": ("Indikator", "Indicator"),
-    "goals.chart_title": ("{name} – utveckling mot målvärde", "{name} – progress towards target"),
     "goals.target": ("Målvärde", "Target"),
     "goals.women": ("Kvinnor", "Women"),
     "goals.men": ("Män", "Men"),

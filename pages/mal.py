@@ -30,9 +30,8 @@ if ui.page_header(ctx, "page.goals"):
                 st.text(f"{row.id} · {row.namn}")
                 st.text(ctx.status("Ingen mätning"))
                 continue
-            title = ctx.t("goals.chart_title", name=f"{row.id} {row.namn}")
             ui.chart_with_table(
-                charts.indicator(own, float(row.malvarde), labels, charts.safe(title)),
+                charts.indicator(own, float(row.malvarde), labels, charts.wrap(f"{row.id} {row.namn}")),
                 pd.DataFrame(own), {"datum": ("col.date", ui.DATE), "varde": ("col.value", ui.NUM),
                                     "kvinnor": ("col.women", ui.NUM), "man": ("col.men", ui.NUM),
                                     "kommentar": ("col.comment", ui.TEXT)},
