@@ -28,12 +28,14 @@ def safe(text) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _nice_ticks(top: float, count: int = 5) -> list[float]:
+def _nice_ticks(top: float, count: int = 5, whole: bool = False) -> list[float]:
     if top <= 0 or math.isnan(top):
         return [0.0]
     raw = top / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if whole:  # counts of meetings or activities have no halves
+        step = max(1.0, math.ceil(step))
     return [i * step for i in range(int(top // step) + 2)]
 
 
@@ -50,8 +52,9 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
 
 
 def _value_axis(fig: go.Figure, values, unit: str = "kr", axis: str = "y") -> None:
+    """Ticks written in Python; unit is "kr", "%", "antal" (whole numbers) or "" (any number)."""
     top = max((float(v) for v in values if v is not None and not pd.isna(v)), default=0.0)
-    ticks = _nice_ticks(top)
+    ticks = _nice_ticks(top, whole=unit == "antal")
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
     decimals = max(0, -math.floor(math.log10(step)))
     if not float(round(step * 10**decimals, 6)).is_integer():  # 0,25 needs two decimals, not one
@@ -126,7 +129,7 @@ def bars_by_series(long: pd.DataFrame, category: str, series: str, value: str, t
     """Grouped bars from long data: one bar group per category, one colour per series value."""
     wide = long.pivot_table(index=category, columns=series, values=value, fill_value=0).reset_index()
     names = [c for c in wide.columns if c != category]
-    return grouped_bars(wide, category, {n: n for n in names}, title, unit="")
+    return grouped_bars(wide, category, {n: n for n in names}, title, unit="antal")
 
 
 def status_bars(counts: pd.DataFrame, label_of, title: str, height: int = 320) -> go.Figure:
@@ -138,7 +141,7 @@ def status_bars(counts: pd.DataFrame, label_of, title: str, height: int = 320) -
         hovertemplate="%{x}: %{text}<extra></extra>",
     ))
     _layout(fig, title, height)
-    _value_axis(fig, counts.antal.tolist(), unit="")
+    _value_axis(fig, counts.antal.tolist(), unit="antal")
     return fig
 
 
@@ -157,7 +160,7 @@ def stacked_status(counts: pd.DataFrame, group: str, status_col: str, label_of, 
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
     totals = counts.groupby(group).antal.sum().tolist()
-    _value_axis(fig, totals, unit="", axis="x")
+    _value_axis(fig, totals, unit="antal", axis="x")
     return fig
 
 
@@ -259,7 +262,7 @@ def meetings_per_month(meetings: pd.DataFrame, title: str) -> go.Figure:
     _layout(fig, title, 380)
     fig.update_layout(barmode="stack")
     _month_axis(fig, months)
-    _value_axis(fig, counts.groupby("manad").antal.sum().tolist(), unit="")
+    _value_axis(fig, counts.groupby("manad").antal.sum().tolist(), unit="antal")
     return fig
 
 

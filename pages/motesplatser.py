@@ -27,7 +27,7 @@ if ui.page_header(ctx, "page.meetings"):
         with left:
             ui.chart_with_table(
                 charts.grouped_bars(by_type, "typ", {"kvinnor": ctx.t("col.women"), "man": ctx.t("col.men")},
-                                    ctx.t("meetings.by_type"), unit="", horizontal=True,
+                                    ctx.t("meetings.by_type"), unit="antal", horizontal=True,
                                     height=120 + 70 * len(by_type)),
                 by_type, type_columns, ctx, key="motesplatser_types")
         with right:
