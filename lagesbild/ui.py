@@ -163,8 +163,8 @@ def project_folder(project_id: str) -> Path:
 
 
 # Column kinds for display: how a value is written in a table.
-KR, PCT, SHARE_PCT, DATE, NUM, INT, TEXT, STATUS, FLAG = (
-    "kr", "pct", "share", "date", "num", "int", "text", "status", "flag")
+KR, PCT, SHARE_PCT, DATE, NUM, INT, TEXT, STATUS, FLAG, LABEL = (
+    "kr", "pct", "share", "date", "num", "int", "text", "status", "flag", "label")
 
 
 def _cell(value, kind: str, ctx: Context) -> str:
@@ -186,6 +186,8 @@ def _cell(value, kind: str, ctx: Context) -> str:
         return ctx.status(str(value))
     if kind == FLAG:
         return ctx.t("yes") if bool(value) else ""
+    if kind == LABEL:  # a text key of ours, not data
+        return ctx.t(str(value))
     if not pd.api.types.is_scalar(value):
         return ", ".join(str(v) for v in value)
     return str(value)

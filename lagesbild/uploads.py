@@ -135,13 +135,14 @@ def _compare(before: pd.DataFrame, after: pd.DataFrame, fil: str, has_id: bool) 
 
 
 def _totals(project: Project) -> dict[str, float]:
+    """Key totals by the i18n key of their label."""
     if not project.usable:
         return {}
     totals = project.frame("project_totals").iloc[0]
     financiers = project.frame("financiers")
-    return {"Budget": float(totals.budget_kr), "Finansiering": float(financiers.atagande_kr.sum()),
-            "Upparbetat": float(totals.upparbetat_kr), "Rekvirerat": float(financiers.rekvirerat_kr.sum()),
-            "Inbetalt": float(financiers.inbetalt_kr.sum())}
+    return {"metric.budget": float(totals.budget_kr), "col.commitment": float(financiers.atagande_kr.sum()),
+            "metric.spent": float(totals.upparbetat_kr), "col.claimed": float(financiers.rekvirerat_kr.sum()),
+            "col.paid": float(financiers.inbetalt_kr.sum())}
 
 
 def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by: access.Access) -> Preview:

@@ -35,7 +35,7 @@ if files:
                  ctx, key="uppdatera_changes")
     if checked.totals is not None and len(checked.totals):
         st.subheader(ctx.t("upload.totals"))
-        ui.table(checked.totals, {"matt": ("upload.measure", ui.TEXT), "fore_kr": ("upload.before", ui.KR),
+        ui.table(checked.totals, {"matt": ("upload.measure", ui.LABEL), "fore_kr": ("upload.before", ui.KR),
                                   "efter_kr": ("upload.after", ui.KR)}, ctx, key="uppdatera_totals")
     if checked.errors:
         st.error(ctx.t("upload.has_errors", n=len(checked.errors)))
