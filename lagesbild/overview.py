@@ -17,6 +17,12 @@ def status_counts(statuses: pd.Series) -> pd.DataFrame:
                          "antal": [int(counts[s]) for s in order if s in counts]})
 
 
+def next_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date:
+    """The steering group meeting a pack made at the report date is for: the next one, else the last."""
+    later = [m for m in meetings if m >= rapportdatum]
+    return min(later) if later else max(meetings, default=rapportdatum)
+
+
 def last_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date | None:
     """The latest steering group meeting before the report date."""
     earlier = [m for m in meetings if m < rapportdatum]

@@ -254,3 +254,21 @@ def since_metrics(ctx: Context, meeting: dt.date, since: changes.SinceLastMeetin
                    ("since.efforts_added", formatting.number(len(since.efforts_added))))
     for column, (label, value) in zip(cols, figures, strict=True):
         column.metric(ctx.t(label), value)
+
+
+def meeting_pack_downloads(ctx: Context) -> None:
+    """The PDF meeting pack and the Excel workbook of every table, made only when clicked."""
+    from lagesbild import exports, report
+
+    project, r, lang = ctx.project, ctx.rapportdatum, ctx.lang
+    meeting = overview.next_meeting(project.meta.styrgruppsmoten, r)
+    st.subheader(ctx.t("pack.title"))
+    cols = st.columns(2)
+    cols[0].download_button(
+        ctx.t("pack.pdf"), data=lambda: report.meeting_pack(project, r, meeting, lang),
+        file_name=f"{project.id}-motesunderlag-{meeting.isoformat()}.pdf", mime="application/pdf",
+        icon=":material/picture_as_pdf:", key="pack_pdf")
+    cols[1].download_button(
+        ctx.t("pack.excel"), data=lambda: exports.excel_bytes(exports.meeting_tables(project, r, lang)),
+        file_name=f"{project.id}-tabeller-{r.isoformat()}.xlsx", icon=":material/table:", key="pack_excel",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -60,3 +60,4 @@ if ui.page_header(ctx, "page.overview"):
                                   "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
                                   "deadline": ("col.decision_deadline", ui.DATE),
                                   "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="oversikt_decisions")
+    ui.meeting_pack_downloads(ctx)

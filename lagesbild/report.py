@@ -1,0 +1,744 @@
+"""The meeting pack: an A4 PDF for the steering group, built from the same queries as the dashboard.
+
+Libraries: fpdf2 writes the PDF – pure Python with no system dependency, Unicode TrueType fonts,
+tables that wrap long text and repeat their header row after a page break, and PDF outline
+entries (start_section) for every section. The charts are drawn by matplotlib's Agg renderer
+into PNGs in memory: offline, no browser, a fraction of a second each (kaleido would have to
+start Chromium). Text uses DejaVu Sans, shipped with matplotlib, so å ä ö, – , − (U+2212) and
+no-break spaces render. Every data value goes through fpdf2 as plain text: table cells are not
+read as markdown, and the page-count alias is switched off (the pack is laid out twice, the
+second time with the page total known), so no text from the data is ever rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+from lagesbild import changes, charts, exports, formatting, i18n, overview, publishing
+from lagesbild.project import Meta, Project, load
+
+FONT = "DejaVu"
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+MARGIN = 18.0
+TOP = 20.0
+BOTTOM = 18.0
+DPI = 150
+INK = (33, 37, 41)
+MUTED = (95, 99, 104)
+RULE = (190, 196, 204)
+HEAD_FILL = (226, 234, 242)
+ZEBRA = (246, 247, 249)
+GROUP_FILL = (236, 240, 245)
+INFLUENCE_OPEN = ("Idé", "Planerad", "Pågår")
+UPCOMING_DAYS = 60
+PAD_X = 1.4
+STATUS_CHART_WIDTH = 120.0
+
+# A chart: PNG bytes and its height / width.
+Chart = tuple[bytes, float]
+
+# Texts of the pack that the dashboard does not have: (Swedish, English).
+
+
+def plain(value) -> str:
+    """A data value as plain text: '–' when missing, control characters replaced by spaces."""
+    if formatting.missing(value):
+        return "–"
+    if isinstance(value, pd.Timestamp | dt.date):
+        return formatting.date(value)
+    return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in str(value))
+
+
+def _value(value) -> str:
+    """An indicator value: whole numbers without decimals, others with one."""
+    if formatting.missing(value):
+        return "–"
+    return formatting.number(value, 0 if float(value).is_integer() else 1)
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+
+def _figure(height_mm: float, width_mm: float = 174.0) -> Figure:
+    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI, layout="constrained")
+    fig.set_facecolor("white")
+    return fig
+
+
+def _png(fig: Figure) -> Chart:
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, facecolor="white")
+    width, height = fig.get_size_inches()
+    return out.getvalue(), float(height / width)
+
+
+def _style(ax, title: str) -> None:
+    ax.set_title(title, loc="left", fontsize=10, fontweight="bold", color="#212529")
+    ax.tick_params(labelsize=8, colors="#343a40")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.spines["left"].set_color("#adb5bd")
+    ax.spines["bottom"].set_color("#adb5bd")
+
+
+def _text_colour(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "white"
+
+
+def cumulative_chart(curve: pd.DataFrame, rapportdatum: dt.date, lang: str) -> Chart:
+    """Cumulative plan, actual and forecast per project month, with the report date marked."""
+    months = [pd.Timestamp(m).date() for m in curve.manad]
+    x = list(range(len(months)))
+    fig = _figure(80)
+    ax = fig.add_subplot()
+    for column, key, colour, style in (
+        ("plan_ackumulerat_kr", "economy.curve_plan", charts.GREY, "--"),
+        ("upparbetat_ackumulerat_kr", "economy.curve_actual", charts.BLUE, "-"),
+        ("prognos_ackumulerat_kr", "economy.curve_forecast", charts.ORANGE, ":"),
+    ):
+        ax.plot(x, curve[column].astype("float64").tolist(), color=colour, linestyle=style, linewidth=2.2,
+                label=i18n.t(key, lang))
+    current = [i for i, m in enumerate(months) if (m.year, m.month) == (rapportdatum.year, rapportdatum.month)]
+    if current:
+        ax.axvline(current[0], color="#6c757d", linewidth=0.8)
+        late = current[0] > 0.7 * max(len(x) - 1, 1)
+        ax.annotate(f"{i18n.t('report_date_line', lang)} {formatting.date(rapportdatum)}", (current[0], 0),
+                    xycoords=("data", "axes fraction"), xytext=(-4 if late else 4, 4), textcoords="offset points",
+                    ha="right" if late else "left", fontsize=7.5, color="#495057")
+    step = max(1, -(-len(months) // 10))
+    ax.xaxis.set_major_locator(FixedLocator(x[::step]))
+    ax.set_xticklabels([formatting.month(m) for m in months[::step]])
+    ax.yaxis.set_major_locator(MaxNLocator(6))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: formatting.kr(v)))
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", color="#e5e5e5")
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    _style(ax, i18n.t("economy.curve", lang))
+    return _png(fig)
+
+
+def status_chart(counts: pd.DataFrame, lang: str) -> Chart:
+    """One bar per indicator status, coloured by status, its count written above it."""
+    fig = _figure(48, STATUS_CHART_WIDTH)
+    ax = fig.add_subplot()
+    bars = ax.bar([i18n.status(s, lang) for s in counts.status], counts.antal.tolist(),
+                  color=[charts.STATUS_COLOURS.get(s, charts.GREY) for s in counts.status], width=0.6)
+    ax.bar_label(bars, labels=[formatting.number(v) for v in counts.antal], fontsize=8, padding=2)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: formatting.number(v)))
+    ax.set_ylabel(i18n.t("col.count", lang), fontsize=8)
+    ax.set_ylim(0, max([1, *counts.antal.tolist()]) * 1.2)
+    ax.grid(axis="y", color="#e5e5e5")
+    ax.set_axisbelow(True)
+    _style(ax, i18n.t("indicator_chart", lang))
+    return _png(fig)
+
+
+def activities_chart(by_area: pd.DataFrame, lang: str) -> Chart:
+    """Activities per area stacked by the status shown, each segment with its count."""
+    areas = sorted(set(by_area.omrade.dropna()))
+    fig = _figure(max(50, 8.5 * len(areas) + 28))
+    ax = fig.add_subplot()
+    y = list(range(len(areas)))
+    left = [0] * len(areas)
+    for status in [s for s in charts.STATUS_COLOURS if s in set(by_area.visad_status)]:
+        part = by_area[by_area.visad_status == status].set_index("omrade").antal
+        widths = [int(part.get(a, 0)) for a in areas]
+        colour = charts.STATUS_COLOURS[status]
+        bars = ax.barh(y, widths, left=left, color=colour, label=i18n.status(status, lang), height=0.6)
+        ax.bar_label(bars, labels=[formatting.number(w) if w else "" for w in widths], label_type="center",
+                     fontsize=7.5, color=_text_colour(colour))
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_yticks(y, ["\n".join(textwrap.wrap(plain(a), 30)) for a in areas])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: formatting.number(v)))
+    ax.set_xlabel(i18n.t("col.count", lang), fontsize=8)
+    ax.grid(axis="x", color="#e5e5e5")
+    ax.set_axisbelow(True)
+    ax.legend(fontsize=7.5, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(areas) > 3 else -0.3),
+              ncols=6)
+    _style(ax, i18n.t("activities_chart", lang))
+    return _png(fig)
+
+
+def women_share_chart(by_type: pd.DataFrame, lang: str) -> Chart:
+    """Share of women per meeting type against the 40–60 % band."""
+    types = [plain(t) for t in by_type.typ]
+    shares = [None if formatting.missing(s) else float(s) for s in by_type.andel_kvinnor]
+    fig = _figure(max(42, 6.5 * len(types) + 26))
+    ax = fig.add_subplot()
+    ax.axvspan(0.4, 0.6, color=charts.GREEN, alpha=0.12, linewidth=0)
+    colours = [charts.GREEN if s is not None and 0.4 <= s <= 0.6 else charts.ORANGE for s in shares]
+    bars = ax.barh(range(len(types)), [s or 0 for s in shares], color=colours, height=0.6)
+    ax.bar_label(bars, labels=[formatting.pct(s) for s in shares], fontsize=7.5, padding=3)
+    ax.set_yticks(range(len(types)), ["\n".join(textwrap.wrap(t, 26)) for t in types])
+    ax.invert_yaxis()
+    ticks = [0, 0.2, 0.4, 0.6, 0.8, 1]
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.set_xticklabels([formatting.pct(v, 0) for v in ticks])
+    ax.set_xlabel(i18n.t("meetings.share", lang), fontsize=8)
+    ax.legend(handles=[Patch(color=charts.GREEN, alpha=0.25, label=i18n.t("meetings.band", lang)),
+                       Patch(color=charts.GREEN, label=i18n.t("inside_band", lang)),
+                       Patch(color=charts.ORANGE, label=i18n.t("outside_band", lang))],
+              fontsize=7.5, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=3)
+    _style(ax, i18n.t("share_chart", lang))
+    return _png(fig)
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+class _Pack(FPDF):
+    """A4 with the project's short name in the header and the data date and page N of M in the footer."""
+
+    def __init__(self, header_left: str, header_right: str, data_line: str, page_text, total: int | None):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
+        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        self.alias_nb_pages(None)  # never rewrite "{nb}" in data; the total is known on the second pass
+        self.set_margins(MARGIN, TOP, MARGIN)
+        self.set_auto_page_break(True, BOTTOM)
+        self.header_left, self.header_right, self.data_line = header_left, header_right, data_line
+        self.page_text, self.total = page_text, total
+        self.set_text_color(*INK)
+        self.set_font(FONT, "", 10)
+
+    def header(self):
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.set_xy(MARGIN, 9)
+        self.cell(self.epw / 2, 5, self.shorten(self.header_left, self.epw / 2 - 2))
+        self.cell(self.epw / 2, 5, self.shorten(self.header_right, self.epw / 2 - 2), align="R")
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        self.line(MARGIN, 14.5, self.w - MARGIN, 14.5)
+        self.set_text_color(*INK)
+        self.set_font(FONT, "", 10)
+        self.set_y(TOP)
+
+    def footer(self):
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        self.line(MARGIN, self.h - 13, self.w - MARGIN, self.h - 13)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.set_xy(MARGIN, self.h - 12)
+        self.cell(self.epw / 2, 5, self.data_line)
+        self.cell(self.epw / 2, 5, self.page_text(self.page_no(), self.total or 0), align="R")
+        self.set_text_color(*INK)
+
+    def shorten(self, line: str, width: float) -> str:
+        """The line cut with … so that it fits width in the current font (a header never wraps)."""
+        if self.get_string_width(line) <= width:
+            return line
+        while line and self.get_string_width(line + "…") > width:
+            line = line[:-1]
+        return line.rstrip() + "…"
+
+    # building blocks
+
+    def section(self, title: str, new_page: bool = True) -> None:
+        """A numbered or named section: an outline entry and a heading."""
+        if new_page or self.will_page_break(45):
+            self.add_page()
+        else:
+            self.ln(4)
+        self.start_section(title)
+        self.set_font(FONT, "B", 15)
+        self.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.ln(2)
+        self.set_font(FONT, "", 10)
+
+    def subheading(self, title: str, keep: float = 30) -> None:
+        if self.will_page_break(keep):
+            self.add_page()
+        else:
+            self.ln(2)
+        self.set_font(FONT, "B", 11)
+        self.multi_cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.ln(1)
+        self.set_font(FONT, "", 10)
+
+    def paragraph(self, body: str, size: float = 10) -> None:
+        self.set_font(FONT, "", size)
+        self.multi_cell(0, size * 0.5, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.ln(1.5)
+
+    def bullets(self, lines: list[str]) -> None:
+        self.set_font(FONT, "", 10)
+        for line in lines:
+            if self.will_page_break(5):
+                self.add_page()
+            self.set_x(MARGIN + 1)
+            self.cell(4, 5, "•")
+            self.multi_cell(self.epw - 5, 5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.ln(1.5)
+
+    def picture(self, chart: Chart, width: float | None = None) -> None:
+        png, aspect = chart
+        width = width or self.epw
+        height = width * aspect
+        if self.will_page_break(height):
+            self.add_page()
+        self.image(io.BytesIO(png), x=MARGIN + (self.epw - width) / 2, y=self.get_y(), w=width, h=height)
+        self.set_y(self.get_y() + height + 3)
+
+    def _fit(self, headers: list[str] | None, rows: list, widths: list[float], size: float,
+             width: float) -> list[float]:
+        """Column widths in mm: the relative widths asked for, widened so that no word has to be split."""
+        count = len(widths)
+        wanted = [width * w / sum(widths) for w in widths]
+        least = [0.0] * count
+        for style, lines in (("B", [headers] if headers else []),
+                             ("", [r for r in rows if not (isinstance(r, tuple) and r and r[0] == "group")])):
+            self.set_font(FONT, style, size)
+            for values in lines:
+                for i, value in enumerate(values):
+                    longest = max((self.get_string_width(w) for w in str(value).split()), default=0.0)
+                    least[i] = max(least[i], min(longest + 2 * PAD_X + 0.8, width * 0.4))
+        if sum(least) > width:
+            # Long unbreakable words (links, ids) give way first: cap the widest minimums until they fit.
+            low, high = 0.0, max(least)
+            for _ in range(40):
+                cap = (low + high) / 2
+                low, high = (cap, high) if sum(min(m, cap) for m in least) <= width else (low, cap)
+            least = [min(m, low) for m in least]
+        fitted = wanted[:]
+        for _ in range(count):
+            short = [i for i in range(count) if fitted[i] < least[i] - 1e-6]
+            if not short:
+                break
+            need = sum(least[i] - fitted[i] for i in short)
+            for i in short:
+                fitted[i] = least[i]
+            slack = {j: fitted[j] - least[j] for j in range(count) if fitted[j] > least[j] + 1e-6}
+            total = sum(slack.values())
+            if total <= 0:
+                break
+            for j, spare in slack.items():
+                fitted[j] -= need * spare / total
+        return fitted
+
+    def data_table(self, headers: list[str] | None, rows: list, widths: list[float], align: str,
+                   size: float = 8, bold_last: bool = False, width: float | None = None) -> None:
+        """Rows of plain text; a row given as ("group", text) spans every column as a group heading.
+
+        align holds one letter per column (L or R); widths are relative and widened where a word would
+        not fit; width is the table's (default: the full text width).
+        """
+        widths = self._fit(headers, rows, widths, size, width or self.epw)
+        self.set_font(FONT, "", size)
+        line = size * 0.45
+        if self.will_page_break(line * 4 + 6):
+            self.add_page()
+        with FPDF.table(
+            self, width=width or self.epw, col_widths=widths, align="LEFT", text_align=tuple(align), line_height=line,
+            first_row_as_headings=headers is not None, headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
+            borders_layout="HORIZONTAL_LINES", cell_fill_color=ZEBRA, cell_fill_mode="ROWS", padding=(1.1, PAD_X),
+            v_align="TOP", repeat_headings=1, gutter_height=0,
+        ) as table:
+            if headers is not None:
+                heading = table.row()
+                for header in headers:
+                    heading.cell(header)
+            for index, values in enumerate(rows):
+                row = table.row()
+                if isinstance(values, tuple) and values and values[0] == "group":
+                    row.cell(values[1], colspan=len(widths), align="L",
+                             style=FontFace(emphasis="BOLD", fill_color=GROUP_FILL))
+                    continue
+                style = FontFace(emphasis="BOLD") if bold_last and index == len(rows) - 1 else None
+                for value in values:
+                    row.cell(value, style=style)
+        self.set_draw_color(*RULE)
+        self.ln(3)
+        self.set_font(FONT, "", 10)
+
+
+def _counts_line(counts: pd.DataFrame, lang: str) -> str:
+    return ", ".join(f"{i18n.status(row.status, lang)} {formatting.number(row.antal)}" for row in counts.itertuples())
+
+
+class _Data:
+    """Every frame the pack uses, queried once."""
+
+    def __init__(self, project: Project, r: dt.date, meeting_date: dt.date):
+        frame = project.frame
+        self.totals = frame("project_totals", r).iloc[0]
+        self.categories = frame("costs_by_category", r)
+        self.months = frame("costs_by_month", r)
+        self.financiers = frame("financiers", r)
+        self.indicators = frame("indicators", r)
+        self.split = exports.latest_gender_split(project, r)
+        self.activities = frame("activities", r, omraden=(), statusar=(), ansvariga=())
+        self.activity_counts = frame("activity_counts_by_status", r)
+        self.by_area = frame("activity_counts_by_area", r)
+        self.influence = frame("influence_efforts", r)
+        self.influence_counts = frame("influence_counts_by_status", r)
+        self.meeting_totals = frame("meeting_totals", r).iloc[0]
+        self.meetings_by_type = frame("meetings_by_type", r)
+        self.risks = frame("risks", r)
+        self.decisions = frame("decisions", r)
+        assert project.meta is not None
+        self.previous = overview.last_meeting(project.meta.styrgruppsmoten, min(r, meeting_date))
+        self.since = frame("changes_since", r, sedan=self.previous).iloc[0] if self.previous else None
+        # As on the dashboard: against the picture frozen for that meeting when there is one.
+        frozen = publishing.frozen_meetings(project.folder).get(self.previous) if self.previous else None
+        then = load(frozen) if frozen else None
+        self.frozen = changes.compare(project, then, self.previous, r) if then and then.usable else None
+
+
+def _charts(data: _Data, r: dt.date, lang: str) -> dict[str, Chart | None]:
+    meetings = data.meetings_by_type[data.meetings_by_type.andel_kvinnor.notna()]
+    return {
+        "curve": cumulative_chart(data.months, r, lang) if len(data.months) else None,
+        "status": status_chart(overview.status_counts(data.indicators.status), lang) if len(data.indicators) else None,
+        "areas": activities_chart(data.by_area, lang) if len(data.by_area) else None,
+        "women": women_share_chart(meetings, lang) if len(meetings) else None,
+    }
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every section needs: the project, the dates, the language, the figures and the charts."""
+
+    meta: Meta
+    problems: tuple[int, int]
+    r: dt.date
+    meeting_date: dt.date
+    lang: str
+    data: _Data
+    images: dict[str, Chart | None]
+
+    def t(self, key: str, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def status(self, value) -> str:
+        return i18n.status(plain(value), self.lang)
+
+
+def _cover(pdf: _Pack, c: _Context) -> None:
+    meta = c.meta
+    pdf.add_page()
+    pdf.set_y(70)
+    pdf.set_font(FONT, "B", 12)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 7, c.t("title"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_text_color(*INK)
+    pdf.ln(2)
+    pdf.set_font(FONT, "B", 20)
+    pdf.multi_cell(0, 10, plain(meta.namn), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.ln(8)
+    pdf.data_table(None, [
+        [c.t("owner"), plain(meta.projektagare)],
+        [c.t("period"), f"{formatting.date(meta.start)} – {formatting.date(meta.slut)}"],
+        [c.t("control.report_date"), formatting.date(c.r)],
+        [c.t("meeting_date"), formatting.date(c.meeting_date)],
+    ], [45, 129], "LL", size=11)
+
+
+def _summary(pdf: _Pack, c: _Context) -> None:
+    kr, pct = formatting.kr, formatting.pct
+    totals, data = c.data.totals, c.data
+    pdf.section(c.t("section.summary"))
+    spent_share = totals.upparbetat_kr / totals.budget_kr if totals.budget_kr else None
+    plan_share = totals.avvikelse_kr / totals.plan_till_datum_kr if totals.plan_till_datum_kr else None
+    figures = [
+        [c.t("metric.budget"), kr(totals.budget_kr), ""],
+        [c.t("metric.spent"), kr(totals.upparbetat_kr), c.t("metric.spent_delta", share=pct(spent_share))],
+        [c.t("metric.plan"), kr(totals.plan_till_datum_kr), ""],
+        [c.t("metric.deviation"), kr(totals.avvikelse_kr), c.t("metric.deviation_delta", share=pct(plan_share))],
+        [c.t("metric.forecast"), kr(totals.prognos_kr),
+         c.t("metric.forecast_delta", amount=kr(totals.prognos_kr - totals.budget_kr))],
+    ]
+    if c.meta.indirekta:
+        figures.append([c.t("indirect"), kr(totals.indirekta_kr), _indirect_note(c)])
+    pdf.data_table([c.t("key_figures"), c.t("col.value"), c.t("comment")], figures, [50, 40, 84], "LRL", size=9)
+    status_counts = overview.status_counts(data.indicators.status)
+    if len(status_counts):
+        pdf.paragraph(c.t("indicators_line", counts=_counts_line(status_counts, c.lang)))
+    shown = data.activity_counts[data.activity_counts.antal > 0]
+    if len(shown):
+        pdf.paragraph(c.t("activities_line", counts=_counts_line(shown, c.lang)))
+    if c.images["status"]:
+        pdf.picture(c.images["status"], width=STATUS_CHART_WIDTH)
+    pdf.subheading(c.t("flags_heading"))
+    found = overview.flags(data.financiers, data.activity_counts, data.influence_counts, data.indicators,
+                           data.decisions, c.lang)
+    if found:
+        pdf.bullets([plain(f) for f in found])
+    else:
+        pdf.paragraph(c.t("overview.no_flags"))
+    errors, warnings = c.problems
+    if errors or warnings:
+        pdf.paragraph(c.t("quality", errors=errors, warnings=warnings))
+
+
+def _indirect_note(c: _Context) -> str:
+    indirect = c.meta.indirekta
+    assert indirect is not None
+    return c.t("economy.indirect_note", pct=formatting.pct(indirect.procent / 100, 0),
+               base=", ".join(plain(b) for b in indirect.bas))
+
+
+def _general(pdf: _Pack, c: _Context) -> None:
+    meta, kr, pct = c.meta, formatting.kr, formatting.pct
+    pdf.section(c.t("section.general"))
+    pdf.data_table(None, [
+        [c.t("project"), plain(meta.namn)],
+        [c.t("short_name"), plain(meta.kortnamn)],
+        [c.t("owner"), plain(meta.projektagare)],
+        [c.t("period"), f"{formatting.date(meta.start)} – {formatting.date(meta.slut)}"],
+        [c.t("metric.budget"), kr(c.data.totals.budget_kr)],
+        [c.t("currency"), plain(meta.valuta)],
+    ], [45, 129], "LL", size=9.5)
+    pdf.subheading(c.t("economy.financiers"))
+    fin = c.data.financiers
+    committed = float(fin.atagande_kr.sum())
+    rows = [[plain(row.finansiar), plain(row.typ), kr(row.atagande_kr),
+             pct(row.atagande_kr / committed if committed else None)] for row in fin.itertuples()]
+    rows.append([c.t("total"), "", kr(committed), pct(1 if committed else None)])
+    pdf.data_table([c.t("col.financier"), c.t("col.type"), c.t("col.commitment"), c.t("share_of_financing")],
+                   rows, [70, 34, 36, 34], "LLRR", size=9, bold_last=True)
+
+
+def _organisation(pdf: _Pack, c: _Context) -> None:
+    pdf.section(c.t("section.organisation"))
+    pdf.subheading(c.t("steering"))
+    if c.meta.styrgruppsmoten:
+        taken = c.data.decisions.datum.dropna().map(lambda d: pd.Timestamp(d).date()).value_counts()
+        rows = []
+        for meeting in c.meta.styrgruppsmoten:
+            state = "held" if meeting < c.meeting_date else "this_meeting" if meeting == c.meeting_date else "planned"
+            rows.append([formatting.date(meeting), c.t(state), formatting.number(int(taken.get(meeting, 0)))])
+        pdf.data_table([c.t("col.date"), c.t("col.status"), c.t("decisions_taken")], rows, [40, 50, 40], "LLR",
+                       size=9)
+    else:
+        pdf.paragraph(c.t("no_meetings"))
+    pdf.subheading(c.t("risks.list"))
+    if len(c.data.risks):
+        pdf.data_table(
+            [c.t("col.id"), c.t("col.risk"), c.t("col.likelihood"), c.t("col.impact"), c.t("col.score"),
+             c.t("col.mitigation"), c.t("col.owner"), c.t("col.status")],
+            [[plain(row.id), plain(row.risk), _value(row.sannolikhet), _value(row.konsekvens), _value(row.riskvarde),
+              plain(row.atgard), plain(row.ansvarig), c.status(row.status)] for row in c.data.risks.itertuples()],
+            [9, 40, 17, 17, 14, 42, 22, 13], "LLRRRLLL", size=7.5)
+    else:
+        pdf.paragraph(c.t("no_risks"))
+
+
+def _activities(pdf: _Pack, c: _Context) -> None:
+    date, data = formatting.date, c.data
+    pdf.section(c.t("section.activities"))
+    if c.images["areas"]:
+        pdf.picture(c.images["areas"])
+    pdf.subheading(c.t("activities_by_area"))
+    if len(data.activities):
+        rows: list = []
+        for area, part in data.activities.groupby("omrade", sort=True, dropna=False):
+            rows.append(("group", plain(area)))
+            rows += [[plain(row.id), plain(row.aktivitet), plain(row.ansvarig), date(row.start), date(row.slut),
+                      c.status(row.visad_status),
+                      "–" if formatting.missing(row.andel_klar) else formatting.pct(float(row.andel_klar) / 100, 0)]
+                     for row in part.itertuples()]
+        pdf.data_table([c.t("col.id"), c.t("col.activity"), c.t("col.owner"), c.t("col.start"), c.t("col.end"),
+                        c.t("col.status"), c.t("col.done")], rows, [11, 62, 25, 19, 19, 21, 17], "LLLLLLR", size=7.5)
+    else:
+        pdf.paragraph(c.t("no_activities"))
+    pdf.subheading(c.t("page.influence"))
+    counts = data.influence_counts
+    pdf.paragraph(c.t("influence_line", n=formatting.number(int(counts.antal.sum())),
+                      counts=_counts_line(counts, c.lang), late=formatting.number(int(counts.forsenade.sum()))))
+    influence = data.influence
+    pdf.subheading(c.t("influence.overdue"), keep=20)
+    _influence_table(pdf, c, influence[influence.forsenad.fillna(False).astype(bool)])
+    start, horizon = pd.Timestamp(c.r), pd.Timestamp(c.r + dt.timedelta(days=UPCOMING_DAYS))
+    in_window = (((influence.datum > start) & (influence.datum <= horizon))
+                 | ((influence.sista_svarsdag >= start) & (influence.sista_svarsdag <= horizon)))
+    pdf.subheading(c.t("upcoming", days=UPCOMING_DAYS), keep=20)
+    _influence_table(pdf, c, influence[influence.status.isin(INFLUENCE_OPEN) & in_window.fillna(False)],
+                     deadline=True)
+
+
+def _influence_table(pdf: _Pack, c: _Context, efforts: pd.DataFrame, deadline: bool = False) -> None:
+    if efforts.empty:
+        pdf.paragraph(c.t("none"))
+        return
+    date = formatting.date
+    pdf.data_table(
+        [c.t("col.id"), c.t("col.issue"), c.t("col.recipient"), c.t("col.status"), c.t("col.date"),
+         c.t("col.deadline") if deadline else c.t("col.owner"), c.t("col.next_step")],
+        [[plain(row.id), plain(row.fraga), plain(row.mottagare), c.status(row.status), date(row.datum),
+          date(row.sista_svarsdag) if deadline else plain(row.ansvarig), plain(row.nasta_steg)]
+         for row in efforts.itertuples()],
+        [11, 46, 30, 17, 18, 20, 32], "LLLLLLL", size=7.5)
+
+
+def _results(pdf: _Pack, c: _Context) -> None:
+    date, number, pct, data = formatting.date, formatting.number, formatting.pct, c.data
+    pdf.section(c.t("section.results"))
+    pdf.subheading(c.t("indicators"))
+    if len(data.indicators):
+        merged = data.indicators.merge(data.split, how="left", left_on=["id", "senaste_datum"],
+                                       right_on=["indikator", "datum"])
+        rows = []
+        for row in merged.itertuples():
+            latest = _value(row.senaste_varde)
+            if not formatting.missing(row.senaste_datum):
+                latest += f" ({date(row.senaste_datum)})"
+            split = ("–" if formatting.missing(row.kvinnor) and formatting.missing(row.man)
+                     else f"{_value(row.kvinnor)} / {_value(row.man)}")
+            rows.append([plain(row.id), f"{plain(row.namn)} ({plain(row.enhet)})", latest, _value(row.malvarde),
+                         pct(row.progress, 0), pct(row.forvantat, 0), c.status(row.status), split])
+        pdf.data_table([c.t("col.id"), c.t("goals.indicator"), c.t("col.latest"), c.t("col.target"),
+                        c.t("col.progress"), c.t("col.expected"), c.t("col.status"), c.t("women_men")], rows,
+                       [8, 52, 26, 15, 22, 18, 17, 16], "LLRRRRLR", size=7.5)
+    else:
+        pdf.paragraph(c.t("no_indicators"))
+    pdf.subheading(c.t("page.meetings"))
+    totals = data.meeting_totals
+    if not int(totals.antal):
+        pdf.paragraph(c.t("no_meeting_places"))
+        return
+    share = totals.andel_kvinnor
+    even = "" if formatting.missing(share) else c.t("even" if 0.4 <= share <= 0.6 else "uneven")
+    pdf.paragraph(c.t("meetings_line", n=number(totals.antal), date=date(c.r), women=number(totals.kvinnor),
+                      men=number(totals.man), share=pct(share), even=even))
+    rows = [[plain(row.typ), number(row.antal), number(row.kvinnor), number(row.man), pct(row.andel_kvinnor)]
+            for row in data.meetings_by_type.itertuples()]
+    rows.append([c.t("total"), number(totals.antal), number(totals.kvinnor), number(totals.man), pct(share)])
+    pdf.data_table([c.t("col.type"), c.t("col.count"), c.t("col.women"), c.t("col.men"), c.t("col.women_share")],
+                   rows, [64, 24, 26, 26, 34], "LRRRR", size=8.5, bold_last=True)
+    if c.images["women"]:
+        pdf.picture(c.images["women"])
+
+
+def _economy(pdf: _Pack, c: _Context) -> None:
+    kr, pct, data = formatting.kr, formatting.pct, c.data
+    pdf.section(c.t("section.economy"))
+    if c.images["curve"]:
+        pdf.picture(c.images["curve"])
+    pdf.subheading(c.t("economy.categories"))
+    cat = data.categories
+    rows = [[plain(row.kostnadsslag), kr(row.budget_kr), kr(row.upparbetat_kr), kr(row.kvar_kr),
+             pct(row.upparbetat_andel)] for row in cat.itertuples()]
+    budget, spent = float(cat.budget_kr.sum()), float(cat.upparbetat_kr.sum())
+    rows.append([c.t("total"), kr(budget), kr(spent), kr(budget - spent), pct(spent / budget if budget else None)])
+    pdf.data_table([c.t("col.category"), c.t("col.budget"), c.t("col.spent"), c.t("col.left"), c.t("col.share")],
+                   rows, [54, 32, 32, 32, 24], "LRRRR", size=8.5, bold_last=True)
+    if c.meta.indirekta:
+        pdf.paragraph(_indirect_note(c), size=9)
+    pdf.subheading(c.t("economy.financiers"))
+    fin = data.financiers
+    amounts = ("atagande_kr", "fordelat_kr", "rekvirerat_kr", "inbetalt_kr", "att_rekvirera_kr")
+    rows = [[plain(row.finansiar), *(kr(getattr(row, column)) for column in amounts)] for row in fin.itertuples()]
+    rows.append([c.t("total"), *(kr(float(fin[column].sum())) for column in amounts)])
+    pdf.data_table([c.t("col.financier"), c.t("col.commitment"), c.t("col.allocated"), c.t("col.claimed"),
+                    c.t("col.paid"), c.t("col.to_claim")], rows, [44, 26, 26, 26, 26, 26], "LRRRRR", size=8,
+                   bold_last=True)
+    pdf.subheading(c.t("economy.financier_rules"), keep=15)
+    # Only the financing rules: the other frames are passed empty, so they flag nothing.
+    rules = overview.flags(fin, data.activity_counts.iloc[0:0], data.influence_counts.iloc[0:0],
+                           data.indicators.iloc[0:0], data.decisions.iloc[0:0], c.lang)
+    if rules:
+        pdf.bullets([plain(f) for f in rules])
+    else:
+        pdf.paragraph(c.t("economy.rules_ok"))
+
+
+def _since(pdf: _Pack, c: _Context) -> None:
+    pdf.section(c.t("section.since"), new_page=False)
+    since = c.data.since
+    if c.data.previous is None or since is None:
+        pdf.paragraph(c.t("overview.no_meeting"))
+        return
+    number = formatting.number
+    pdf.paragraph(c.t("since_intro", since=formatting.date(c.data.previous), date=formatting.date(c.r)))
+    frozen = c.data.frozen
+    if frozen is None:
+        rows = [
+            [c.t("since.costs"), formatting.kr(since.kostnader_kr)],
+            [c.t("since.values"), number(since.nya_indikatorvarden)],
+            [c.t("since.finished"), number(since.avslutade_aktiviteter)],
+            [c.t("since.influence"), number(since.nya_paverkansinsatser)],
+        ]
+    else:
+        rows = [
+            [c.t("since.costs"), formatting.kr(frozen.costs_kr)],
+            [c.t("since.claimed"), formatting.kr(frozen.claimed_kr)],
+            [c.t("since.paid"), formatting.kr(frozen.paid_kr)],
+            [c.t("since.values"), number(len(frozen.indicator_values_added))],
+            [c.t("since.activities_added"), number(len(frozen.activities_added))],
+            [c.t("since.activity_changes"), number(len(frozen.activity_status_changes))],
+            [c.t("since.efforts_added"), number(len(frozen.efforts_added))],
+            [c.t("since.effort_changes"), number(len(frozen.effort_changes))],
+            [c.t("since.decisions_opened"), number(len(frozen.decisions_opened))],
+            [c.t("since.decisions_closed"), number(len(frozen.decisions_closed))],
+        ]
+    pdf.data_table(None, rows, [110, 40], "LR", size=9.5, width=150)
+
+
+def _decisions(pdf: _Pack, c: _Context) -> None:
+    date = formatting.date
+    pdf.section(c.t("section.decisions"), new_page=False)
+    open_decisions = c.data.decisions[c.data.decisions.status == "Öppen"]
+    if open_decisions.empty:
+        pdf.paragraph(c.t("overview.no_decisions"))
+        return
+    pdf.data_table(
+        [c.t("col.id"), c.t("col.date"), c.t("col.decision"), c.t("col.owner"), c.t("col.decision_deadline"),
+         c.t("col.overdue")],
+        [[plain(row.id), date(row.datum), plain(row.beslut), plain(row.ansvarig), date(row.deadline),
+          c.t("yes" if bool(row.forsenat) else "no")] for row in open_decisions.itertuples()],
+        [10, 20, 72, 28, 22, 22], "LLLLLL", size=8.5)
+
+
+SECTIONS = (_cover, _summary, _general, _organisation, _activities, _results, _economy, _since, _decisions)
+
+
+def _layout(c: _Context, total: int | None) -> _Pack:
+    date = formatting.date
+    pdf = _Pack(plain(c.meta.kortnamn), f"{c.t('title')} {date(c.meeting_date)}", c.t("data_as_of", date=date(c.r)),
+                lambda n, m: c.t("page", n=n, total=m), total)
+    pdf.set_title(f"{plain(c.meta.kortnamn)} – {c.t('title')} {date(c.meeting_date)}")
+    pdf.set_author(plain(c.meta.projektagare))
+    pdf.set_creator("Lägesbild")
+    pdf.set_lang("en" if c.lang == "en" else "sv-SE")
+    pdf.page_mode = "USE_OUTLINES"
+    for section in SECTIONS:
+        section(pdf, c)
+    return pdf
+
+
+def meeting_pack(project: Project, rapportdatum: dt.date | None, meeting_date: dt.date, lang: str = "sv") -> bytes:
+    """The steering group's meeting pack as PDF bytes: data as of rapportdatum, for the meeting on meeting_date."""
+    if not project.usable or project.meta is None:
+        raise ValueError(i18n.t("unusable", lang))
+    r = rapportdatum or project.rapportdatum
+    data = _Data(project, r, meeting_date)
+    context = _Context(project.meta, (len(project.errors), len(project.warnings)), r, meeting_date, lang, data,
+                       _charts(data, r, lang))
+    total = None
+    for _ in range(3):  # the layout does not depend on the page total, so the second pass settles it
+        pdf = _layout(context, total)
+        if pdf.page_no() == total:
+            break
+        total = pdf.page_no()
+    return bytes(pdf.output())

@@ -1,0 +1,155 @@
+"""Safe downloads: text never runs as a formula, numbers and dates keep their types."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from lagesbild.exports import csv_bytes, excel_bytes, meeting_tables, neutralise, sheet_names
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+
+SHEETS = [
+    "Översikt nyckeltal", "Kostnadsslag", "Kostnadsslag per år", "Månader", "Finansiärer", "Indikatorer",
+    "Aktiviteter", "Påverkansarbete", "Mötesplatser", "Risker", "Beslut",
+]
+
+
+def hostile_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "Text": [HYPERLINK, "Vanlig text"],
+        "Belopp (kr)": [1250.5, -1800000.0],
+        "Datum": [dt.date(2026, 10, 31), dt.date(2026, 9, 24)],
+    })
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def read_sheet(data: bytes, name: str):
+    return openpyxl.load_workbook(io.BytesIO(data))[name]
+
+
+@pytest.fixture(scope="module")
+def meeting_workbook(stracket_project) -> openpyxl.Workbook:
+    tables = meeting_tables(stracket_project, stracket_project.rapportdatum)
+    return openpyxl.load_workbook(io.BytesIO(excel_bytes(tables)))
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"],
+                         ids=["equals", "plus", "minus", "at", "tab", "carriage-return"])
+def test_a_text_starting_with_a_formula_character_gets_a_leading_apostrophe(prefix):
+    assert neutralise(f"{prefix}1+1") == f"'{prefix}1+1"
+
+
+def test_a_text_without_a_formula_character_first_is_unchanged():
+    assert neutralise("Region Örebro län = 1:1-medel") == "Region Örebro län = 1:1-medel"
+
+
+def test_a_numpy_string_is_neutralised_like_any_text():
+    assert neutralise(np.str_("=SUM(A1)")) == "'=SUM(A1)"
+
+
+@pytest.mark.parametrize("number", [-1250, -1250.5, Decimal("-1250.00"), np.int64(-7), np.float64(-0.5)],
+                         ids=["int", "float", "decimal", "numpy-int", "numpy-float"])
+def test_a_negative_number_stays_the_same_number(number):
+    result = neutralise(number)
+    assert result == number and type(result) is type(number)
+
+
+def test_a_date_stays_a_date():
+    assert neutralise(dt.date(2026, 10, 31)) == dt.date(2026, 10, 31)
+
+
+def test_csv_starts_with_the_utf8_byte_order_mark():
+    assert csv_bytes(hostile_frame()).startswith(b"\xef\xbb\xbf")
+
+
+def test_csv_separates_columns_with_semicolons():
+    assert csv_bytes(hostile_frame()).decode("utf-8-sig").splitlines()[0] == "Text;Belopp (kr);Datum"
+
+
+def test_csv_writes_an_amount_with_a_decimal_comma():
+    assert read_csv(csv_bytes(hostile_frame()))[1][1] == "1250,5"
+
+
+def test_csv_writes_a_negative_amount_as_a_number_not_as_neutralised_text():
+    assert read_csv(csv_bytes(hostile_frame()))[2][1] == "-1800000"
+
+
+def test_csv_writes_dates_in_iso_form():
+    assert read_csv(csv_bytes(hostile_frame()))[1][2] == "2026-10-31"
+
+
+def test_csv_neutralises_a_formula_in_a_text_column():
+    assert read_csv(csv_bytes(hostile_frame()))[1][0] == "'" + HYPERLINK
+
+
+def test_excel_keeps_a_formula_in_a_text_column_as_neutralised_text():
+    sheet = read_sheet(excel_bytes({"Test": hostile_frame()}), "Test")
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ("'" + HYPERLINK, "s")
+
+
+def test_excel_writes_an_amount_as_a_number_equal_to_the_source():
+    sheet = read_sheet(excel_bytes({"Test": hostile_frame()}), "Test")
+    assert sheet["B2"].value == 1250.5
+
+
+def test_excel_formats_a_kronor_column_with_thousands_grouping():
+    sheet = read_sheet(excel_bytes({"Test": hostile_frame()}), "Test")
+    assert sheet["B3"].number_format == "#,##0"
+
+
+def test_excel_writes_a_date_as_a_date():
+    sheet = read_sheet(excel_bytes({"Test": hostile_frame()}), "Test")
+    assert sheet["C2"].is_date and sheet["C2"].value.date() == dt.date(2026, 10, 31)
+
+
+def test_excel_header_row_is_bold():
+    sheet = read_sheet(excel_bytes({"Test": hostile_frame()}), "Test")
+    assert all(cell.font.bold for cell in sheet[1])
+
+
+def test_excel_sets_a_width_for_every_column():
+    sheet = read_sheet(excel_bytes({"Test": hostile_frame()}), "Test")
+    assert all(sheet.column_dimensions[letter].width >= 8 for letter in "ABC")
+
+
+def test_sheet_names_are_short_unique_and_free_of_forbidden_characters():
+    names = sheet_names(["Budget [kr]: 2026/2027 *utkast*?", "Budget [kr]: 2026/2027 *utkast*?", "a\\b"])
+    assert names == ["Budget -kr-- 2026-2027 -utkast-", "Budget -kr-- 2026-2027 -utk (2)", "a-b"]
+
+
+def test_meeting_workbook_has_one_sheet_per_table_of_the_meeting(meeting_workbook):
+    assert meeting_workbook.sheetnames == SHEETS
+
+
+def test_financiers_sheet_holds_region_orebro_lan_commitment_as_a_number(meeting_workbook):
+    sheet = meeting_workbook["Finansiärer"]
+    headers = [cell.value for cell in sheet[1]]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Region Örebro län 1:1-medel"][headers.index("Åtagande (kr)")] == 1800000
+
+
+def test_key_figures_sheet_holds_the_budget_of_5_910_000_kronor(meeting_workbook):
+    rows = {row[0]: row for row in meeting_workbook["Översikt nyckeltal"].iter_rows(min_row=2, values_only=True)}
+    assert rows["Budget"][1] == 5910000
+
+
+def test_activities_sheet_shows_two_delayed_activities(meeting_workbook):
+    sheet = meeting_workbook["Aktiviteter"]
+    status = [cell.value for cell in sheet[1]].index("Status")
+    assert [row[status] for row in sheet.iter_rows(min_row=2, values_only=True)].count("Försenad") == 2
+
+
+def test_meeting_places_sheet_totals_157_women_and_197_men(meeting_workbook):
+    total = [row for row in meeting_workbook["Mötesplatser"].iter_rows(min_row=2, values_only=True)][-1]
+    assert (total[0], total[2], total[3]) == ("Totalt", 157, 197)
