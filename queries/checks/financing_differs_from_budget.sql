@@ -7,8 +7,8 @@ select
     'finansiering.csv' as fil,
     null::bigint as rad,
     'Belopp' as kolumn,
-    ar::varchar || ': ' || coalesce(finansiering_kr, 0)::varchar as varde,
-    'samma summa som budgeten för år ' || ar || ' (' || coalesce(budget_kr, 0)::varchar || ' kr)' as forvantat,
+    ar::varchar || ': ' || sv_kronor(coalesce(finansiering_kr, 0)) as varde,
+    'samma summa som budgeten för år ' || ar || ' (' || sv_kronor(coalesce(budget_kr, 0)) || ')' as forvantat,
 from budget_by_year
 full outer join financing_by_year using (ar)
 where ar is not null and coalesce(budget_kr, 0) <> coalesce(finansiering_kr, 0)
