@@ -100,6 +100,7 @@ def _apply(folder: Path, journal: dict) -> None:
 def _clean(folder: Path) -> None:
     for leftover in folder.glob(f".*{_PENDING}"):
         leftover.unlink(missing_ok=True)
+    (folder / STATE / f"{JOURNAL}.tmp").unlink(missing_ok=True)
     for area in (HISTORY, MEETINGS):
         for leftover in (folder / STATE / area).glob("*.tmp"):
             _remove_tree(leftover)
@@ -115,7 +116,9 @@ def _remove_tree(path: Path) -> None:
 def recover(folder: Path) -> None:
     """Finish a publish that was interrupted after its journal was written; drop half-written files."""
     folder = Path(folder)
-    if not (folder / STATE / JOURNAL).exists() and not any(folder.glob(f".*{_PENDING}")):
+    state = folder / STATE
+    if not ((state / JOURNAL).exists() or (state / f"{JOURNAL}.tmp").exists() or any(folder.glob(f".*{_PENDING}"))
+            or any(state.glob(f"{HISTORY}/*.tmp")) or any(state.glob(f"{MEETINGS}/*.tmp"))):
         return
     with _locked(folder):
         journal_path = folder / STATE / JOURNAL
@@ -125,8 +128,9 @@ def recover(folder: Path) -> None:
 
 
 def _stamp() -> str:
+    # Microseconds, so that ids sort in the order the changes were made even within one second.
     now = dt.datetime.now(dt.UTC)
-    return now.strftime("%Y%m%dT%H%M%S") + f"-{secrets.token_hex(2)}"
+    return now.strftime("%Y%m%dT%H%M%S%f") + f"-{secrets.token_hex(2)}"
 
 
 def _safe_name(name: str) -> str:
@@ -139,6 +143,8 @@ def publish(folder: Path, files: dict[str, bytes | None], who: str, summary: dic
             reason: str = "uppladdning") -> Version:
     """Replace (or with None, remove) files of a project all at once; keep what they replaced."""
     folder = Path(folder)
+    for name in files:
+        _safe_name(name)  # before anything is written, so a bad name leaves nothing behind
     recover(folder)
     with _locked(folder):
         stamp = _stamp()

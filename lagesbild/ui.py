@@ -63,17 +63,24 @@ def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_changes(folder: str, fingerprint: str, rapportdatum: dt.date) -> changes.SinceLastMeeting | None:
-    """Today's data against the picture frozen for the last meeting before the report date."""
+def _cached_changes(folder: str, fingerprint: str, rapportdatum: dt.date,
+                    frozen: tuple[dt.date, ...]) -> changes.SinceLastMeeting | None:
     project = cached_project(folder, fingerprint)
     meeting = overview.last_meeting(project.meta.styrgruppsmoten, rapportdatum)
-    frozen = publishing.frozen_meetings(Path(folder)).get(meeting) if meeting else None
-    if frozen is None:
+    snapshot = publishing.frozen_meetings(Path(folder)).get(meeting) if meeting in frozen else None
+    if snapshot is None:
         return None
-    then = cached_project(str(frozen), catalog.fingerprint(frozen))
+    then = cached_project(str(snapshot), catalog.fingerprint(snapshot))
     if not then.usable:
         return None
     return changes.compare(project, then, meeting, rapportdatum)
+
+
+def since_last_meeting(ctx: Context) -> changes.SinceLastMeeting | None:
+    """Today's data against the picture frozen for the last meeting before the report date."""
+    # The frozen meetings are part of the key: freezing one changes no file the fingerprint covers.
+    frozen = tuple(publishing.frozen_meetings(Path(ctx.folder)))
+    return _cached_changes(ctx.folder, ctx.fingerprint, ctx.rapportdatum, frozen)
 
 
 @st.cache_data(max_entries=4096, show_spinner=False)

@@ -44,7 +44,7 @@ if ui.page_header(ctx, "page.overview"):
         st.text(ctx.t("overview.no_meeting"))
     else:
         st.subheader(ctx.t("overview.since", date=formatting.date(meeting)))
-        ui.since_metrics(ctx, meeting, ui.cached_changes(ctx.folder, ctx.fingerprint, ctx.rapportdatum))
+        ui.since_metrics(ctx, meeting, ui.since_last_meeting(ctx))
     by_area = ctx.frame("activity_counts_by_area")
     ui.chart_with_table(
         charts.stacked_status(by_area, "omrade", "visad_status", ctx.status, ctx.t("overview.areas")),

@@ -11,7 +11,7 @@ if ui.page_header(ctx, "page.since"):
     if meeting is None:
         st.info(ctx.t("overview.no_meeting"))
     else:
-        since = ui.cached_changes(ctx.folder, ctx.fingerprint, ctx.rapportdatum)
+        since = ui.since_last_meeting(ctx)
         if since is None:
             st.info(ctx.t("since.by_date", date=formatting.date(meeting)))
             ui.since_metrics(ctx, meeting, None)

@@ -12,8 +12,12 @@ folder = ui.project_folder(project.id)
 st.text(ctx.t("upload.intro"))
 if notice := st.session_state.pop("uppdatera_notice", None):
     st.success(notice)
+# A published upload must leave the uploader: the browser keeps its files (and would send them again with
+# the next click) unless the widget is a new one, so every accepted upload moves the key on.
+uploaded = st.session_state.get("uppdatera_uploaded", 0)
 files = st.file_uploader(ctx.t("upload.files"), type=[e.lstrip(".") for e in uploads.EXTENSIONS],
-                         accept_multiple_files=True, key="uppdatera_files")
+                         accept_multiple_files=True,
+                         key=f"uppdatera_files_{uploaded}" if uploaded else "uppdatera_files")
 if files:
     checked = uploads.preview(folder, project, [(f.name, f.getvalue()) for f in files], ctx.access)
     if checked.recognised:
@@ -44,18 +48,19 @@ if files:
         if st.button(ctx.t("upload.accept"), type="primary", key="uppdatera_accept"):
             version = uploads.accept(folder, checked, ctx.access)
             st.session_state["uppdatera_notice"] = ctx.t("upload.accepted", version=version.id)
-            del st.session_state["uppdatera_files"]
+            st.session_state["uppdatera_uploaded"] = uploaded + 1
             st.rerun()
 
 st.divider()
 st.subheader(ctx.t("freeze.title"))
 st.text(ctx.t("freeze.help"))
 frozen = publishing.frozen_meetings(folder)
-open_meetings = [m for m in (project.meta.styrgruppsmoten if project.meta else ()) if m not in frozen]
+# A meeting before the report date cannot be frozen any more: today's data is not what it saw.
+open_meetings = [m for m in (project.meta.styrgruppsmoten if project.meta else ())
+                 if m not in frozen and (ctx.rapportdatum is None or m >= ctx.rapportdatum)]
 if open_meetings:
-    upcoming = [m for m in open_meetings if m >= (ctx.rapportdatum or m)]
-    meeting = st.selectbox(ctx.t("freeze.meeting"), open_meetings, index=open_meetings.index(
-        upcoming[0]) if upcoming else len(open_meetings) - 1, format_func=formatting.date, key="uppdatera_meeting")
+    meeting = st.selectbox(ctx.t("freeze.meeting"), open_meetings, format_func=formatting.date,
+                           key="uppdatera_meeting")
     if st.button(ctx.t("freeze.button", date=formatting.date(meeting)), key="uppdatera_freeze"):
         try:
             publishing.freeze(folder, meeting, ctx.access)
