@@ -42,8 +42,10 @@ def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date
         return None
     key = f"rapportdatum_{project_id}"
     if key not in st.session_state:
+        # A date in the address belongs to the project named there, not to one chosen afterwards.
+        wanted = _from_url("rapportdatum") if _from_url("projekt") == project_id else None
         try:
-            st.session_state[key] = dt.date.fromisoformat(_from_url("rapportdatum") or "")
+            st.session_state[key] = dt.date.fromisoformat(wanted or "")
         except ValueError:
             st.session_state[key] = default
     return st.sidebar.date_input(i18n.t("control.report_date", lang), key=key, format="YYYY-MM-DD",
@@ -60,6 +62,7 @@ def _sidebar_access(granted: access.Access, lang: str) -> None:
 
 
 def main() -> None:
+    navigation.leave_pages_folder_mode()
     lang = _language()
     granted = ui.session_access(lang)
     if granted is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,9 +26,16 @@ CAPABILITIES = {
 }
 # Queries that return single rows of the ledger need the LEDGER capability.
 QUERY_CAPABILITY = {"ledger_rows": LEDGER}
+# What a page may ask for: a plain name of a file directly in queries/. Anything else ("./ledger_rows",
+# "checks/../ledger_rows", "../queries/ledger_rows", the load-time "models/…" and "checks/…") would read
+# a file under another name and so slip past QUERY_CAPABILITY; no page needs it.
+_QUERY_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# Used while a project loads (it reads files); never by a page.
+LOADER_QUERIES = frozenset({"read_csv_as_text"})
 # Pages (by url path) and the capability they need; pages not listed are open to every role.
 PAGE_CAPABILITY = {"datakvalitet": QUALITY, "uppdatera": UPLOAD, "historik": HISTORY}
 LINK_PARAM = "nyckel"
+GROUP_PREFIX = "grupp:"  # [lagesbild.roller] keys for group claims; every other key is an e-mail address
 
 
 class AccessDenied(PermissionError):
@@ -54,6 +62,8 @@ class Access:
         return self.projects is None or project_id in self.projects
 
     def may_query(self, name: str) -> bool:
+        if not isinstance(name, str) or not _QUERY_NAME.fullmatch(name) or name in LOADER_QUERIES:
+            return False
         needed = QUERY_CAPABILITY.get(name)
         return needed is None or self.can(needed)
 
@@ -76,8 +86,19 @@ def configured(secrets: Mapping) -> bool:
     return "auth" in secrets or bool(section.get("lankar"))
 
 
+def _expiry(value) -> dt.date:
+    """giltig_till as a date: a TOML date or date-time, or an ISO text; ValueError when it is none of these."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip())
+
+
 def from_link(secrets: Mapping, token: str, today: dt.date) -> Access | None:
     """The access a link key gives, or None for a wrong, expired or rotated key."""
+    if not isinstance(token, str) or not token:
+        return None
     offered = token_hash(token)
     found = None
     for link in secrets.get("lagesbild", {}).get("lankar", []):
@@ -87,8 +108,12 @@ def from_link(secrets: Mapping, token: str, today: dt.date) -> Access | None:
     if found is None or found.get("roll") not in ROLES:
         return None
     expiry = found.get("giltig_till")
-    if expiry is not None and dt.date.fromisoformat(str(expiry)) < today:
-        return None
+    if expiry is not None:
+        try:
+            if _expiry(expiry) < today:
+                return None
+        except ValueError:  # a mistyped date must not open the link for ever
+            return None
     project = found.get("projekt")
     return Access(found["roll"], f"delad länk ({found.get('namn', found['roll'])})", "lank",
                   frozenset([project]) if project else None)
@@ -96,9 +121,17 @@ def from_link(secrets: Mapping, token: str, today: dt.date) -> Access | None:
 
 def from_login(secrets: Mapping, user: Mapping) -> Access | None:
     """The role of a logged-in user from e-mail or group claims; None for someone unknown."""
-    roles = {str(k).lower(): v for k, v in secrets.get("lagesbild", {}).get("roller", {}).items()}
-    email = str(user.get("email", "")).lower()
-    candidates = [roles.get(email)] + [roles.get(f"grupp:{str(g).lower()}") for g in user.get("groups", []) or []]
+    roles = {str(k).strip().lower(): v for k, v in secrets.get("lagesbild", {}).get("roller", {}).items()}
+    by_group = {k.removeprefix(GROUP_PREFIX): v for k, v in roles.items() if k.startswith(GROUP_PREFIX)}
+    by_email = {k: v for k, v in roles.items() if not k.startswith(GROUP_PREFIX)}
+    email = str(user.get("email") or "").strip().lower()
+    # A provider that says the address is unverified (email_verified = false) does not vouch for it.
+    trusted_email = email if email and str(user.get("email_verified")).lower() != "false" else ""
+    groups = user.get("groups") or []
+    if isinstance(groups, str):  # some providers send a single group as a string
+        groups = [groups]
+    candidates = [by_email.get(trusted_email) if trusted_email else None]
+    candidates += [by_group.get(str(g).strip().lower()) for g in groups]
     granted = [r for r in candidates if r in ROLES]
     if not granted:
         return None
@@ -107,6 +140,11 @@ def from_login(secrets: Mapping, user: Mapping) -> Access | None:
 
 
 def token_expired(user: Mapping, now: dt.datetime) -> bool:
-    """An OIDC identity token past its exp claim ends the session."""
+    """An OIDC identity token past its exp claim ends the session (as does an exp that is no time)."""
     exp = user.get("exp")
-    return exp is not None and float(exp) < now.timestamp()
+    if exp is None:
+        return False
+    try:
+        return float(exp) < now.timestamp()
+    except (TypeError, ValueError):
+        return True

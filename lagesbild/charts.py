@@ -220,6 +220,8 @@ def timeline(activities: pd.DataFrame, label_of, title: str) -> go.Figure:
             hovertemplate="%{text}<br>%{customdata}<extra>" + label_of(status) + "</extra>",
         ))
     _layout(fig, title, max(360, 34 * len(rows) + 120))
+    # Names that do not fit their bar are left to the hover and the table, not shrunk unreadable.
+    fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"})
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="date")
     if len(rows):
@@ -241,9 +243,9 @@ def share_of_women(by_type: pd.DataFrame, labels: dict[str, str], title: str) ->
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     fig.add_vrect(x0=0.4, x1=0.6, fillcolor=GREEN, opacity=0.12, line_width=0,
-                  annotation_text=labels["band"], annotation_position="top left")
+                  annotation_text=labels["band"], annotation_position="bottom left", annotation_yshift=-28)
     _layout(fig, title, max(300, 50 * len(by_type) + 120))
-    fig.update_xaxes(range=[0, 1], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1],
+    fig.update_xaxes(range=[0, 1.02], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1],
                      ticktext=[formatting.pct(v, 0) for v in (0, 0.2, 0.4, 0.6, 0.8, 1)])
     fig.update_yaxes(autorange="reversed")
     return fig
@@ -271,7 +273,9 @@ def risk_matrix(risks: pd.DataFrame, labels: dict[str, str], title: str) -> go.F
     grid = [[0] * 4 for _ in range(4)]
     names = [[[] for _ in range(4)] for _ in range(4)]
     for row in risks.itertuples():
-        if row.sannolikhet and row.konsekvens and 1 <= row.sannolikhet <= 4 and 1 <= row.konsekvens <= 4:
+        # An unreadable likelihood or impact is a data-quality problem, not a square in the matrix.
+        if pd.notna(row.sannolikhet) and pd.notna(row.konsekvens) and 1 <= row.sannolikhet <= 4 \
+                and 1 <= row.konsekvens <= 4:
             grid[int(row.sannolikhet) - 1][int(row.konsekvens) - 1] += 1
             names[int(row.sannolikhet) - 1][int(row.konsekvens) - 1].append(str(row.id))
     score = [[(s + 1) * (k + 1) for k in range(4)] for s in range(4)]

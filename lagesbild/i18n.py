@@ -109,6 +109,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "activities.filter_status": ("Status", "Status"),
     "activities.filter_owner": ("Ansvarig", "Owner"),
     "activities.none": ("Inga aktiviteter matchar filtret.", "No activities match the filter."),
+    "activities.all": ("Alla", "All"),
     # influence
     "influence.pipeline": ("Insatser per status", "Efforts per status"),
     "influence.by_level": ("Per nivå och kanal", "Per level and channel"),

@@ -27,3 +27,18 @@ def pages(lang: str, shown: set[str]) -> list[st.Page]:
     """The st.Page objects of the pages whose address is in shown; Översikt is the default."""
     return [st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
             for path, key, url, icon in PAGES if url in shown]
+
+
+def leave_pages_folder_mode() -> None:
+    """Make sure this run is one of st.navigation's, not of Streamlit's old pages/ discovery.
+
+    Until st.navigation is first called after the server starts, Streamlit runs a pages/ folder
+    the old way: a link straight to a page runs that file alone, and widgets made in that first
+    run get other ids than in later runs, so the first click is lost. Calling st.navigation
+    with the real pages ends that mode; the rerun then goes through dashboard.py as usual.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        st.navigation(pages("sv", {url for _, _, url, _ in PAGES}), position="hidden")
+        st.rerun()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pandas as pd
+
 from lagesbild.project import Project
 
 
@@ -17,6 +19,8 @@ def _opt(value) -> float | None:
 
 
 def _iso(value) -> str | None:
+    if value is None or value is pd.NaT:
+        return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return value.isoformat() if isinstance(value, dt.date) else None

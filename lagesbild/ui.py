@@ -143,6 +143,7 @@ def session_access(lang: str) -> access.Access | None:
     user = st.user.to_dict()
     if access.token_expired(user, dt.datetime.now(dt.UTC)):
         st.logout()
+        return None
     granted = access.from_login(secrets, user)
     if granted is None:
         st.error(i18n.t("access.denied", lang))
@@ -154,14 +155,9 @@ def session_access(lang: str) -> access.Access | None:
 
 def context() -> Context:
     """The context that dashboard.py put in the session for this run."""
-    if CONTEXT_KEY not in st.session_state:
-        # A link straight to a page, the first since the server started: Streamlit's old pages/
-        # discovery ran this file without dashboard.py. Any st.navigation call ends that mode;
-        # the same pages keep the address valid for the rerun through dashboard.py.
-        from lagesbild import navigation
+    from lagesbild import navigation
 
-        st.navigation(navigation.pages("sv", {url for _, _, url, _ in navigation.PAGES}), position="hidden")
-        st.rerun()
+    navigation.leave_pages_folder_mode()  # a page file run alone, without dashboard.py
     return st.session_state[CONTEXT_KEY]
 
 

@@ -9,12 +9,13 @@ if ui.page_header(ctx, "page.activities"):
     options = ctx.frame("activity_filter_options").iloc[0]
     cols = st.columns(3)
     areas = cols[0].multiselect(ctx.t("activities.filter_area"), list(options.omraden),
-                                key="aktiviteter_omrade")
+                                key="aktiviteter_omrade", placeholder=ctx.t("activities.all"))
     statuses = cols[1].multiselect(ctx.t("activities.filter_status"),
                                    [s for s in charts.STATUS_COLOURS if s in set(options.statusar)],
-                                   format_func=ctx.status, key="aktiviteter_status")
+                                   format_func=ctx.status, key="aktiviteter_status",
+                                   placeholder=ctx.t("activities.all"))
     owners = cols[2].multiselect(ctx.t("activities.filter_owner"), list(options.ansvariga),
-                                 key="aktiviteter_ansvarig")
+                                 key="aktiviteter_ansvarig", placeholder=ctx.t("activities.all"))
     shown = ctx.frame("activities", omraden=tuple(areas), statusar=tuple(statuses), ansvariga=tuple(owners))
     if shown.empty:
         st.info(ctx.t("activities.none"))

@@ -27,7 +27,7 @@ if ui.page_header(ctx, "page.economy"):
                      "upparbetat_andel": ("col.share", ui.PCT)}, ctx, key="ekonomi_categories")
     indirect = project.meta.indirekta
     if indirect is not None:
-        st.info(ctx.t("economy.indirect_note", pct=formatting.pct(indirect.procent / 100, 0),
+        st.text(ctx.t("economy.indirect_note", pct=formatting.pct(indirect.procent / 100, 0),
                       base=", ".join(indirect.bas)))
     st.subheader(ctx.t("economy.categories_year"))
     ui.table(ctx.frame("costs_by_category_and_year"),

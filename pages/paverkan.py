@@ -28,11 +28,16 @@ if ui.page_header(ctx, "page.influence"):
                "nasta_steg": ("col.next_step", ui.TEXT)}
     st.subheader(ctx.t("influence.deadlines"))
     upcoming = efforts[efforts.dagar_till_svarsdag.between(0, 60)].sort_values("sista_svarsdag")
-    ui.table(upcoming, columns, ctx, key="paverkan_deadlines") if len(upcoming) else st.text(
-        ctx.t("influence.none"))
+    if upcoming.empty:
+        st.text(ctx.t("influence.none"))
+    else:
+        ui.table(upcoming, columns, ctx, key="paverkan_deadlines")
     st.subheader(ctx.t("influence.overdue"))
     overdue = efforts[efforts.forsenad.fillna(False).astype(bool)]
-    ui.table(overdue, columns, ctx, key="paverkan_overdue") if len(overdue) else st.text(ctx.t("influence.none"))
+    if overdue.empty:
+        st.text(ctx.t("influence.none"))
+    else:
+        ui.table(overdue, columns, ctx, key="paverkan_overdue")
     left, right = st.columns(2)
     with left:
         st.subheader(ctx.t("influence.outcomes"))
