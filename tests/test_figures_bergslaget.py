@@ -7,7 +7,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 import pytest
-from conftest import BERGSLAGET, csv_rows, kronor
+from support import BERGSLAGET, csv_rows, kronor
 
 from lagesbild.summary import summary
 

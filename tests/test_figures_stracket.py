@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
-from conftest import REPO, STRACKET, csv_rows, kronor
+from support import REPO, STRACKET, csv_rows, kronor
 
 from lagesbild.summary import summary
 

@@ -2,7 +2,7 @@
 
 One small ledger and budget are written in each variant (delimiter, quoting, line ends,
 encoding, number and date styles, sep= line, trailing ;;; lines, .xlsx, header spellings);
-the rest of the project is the minimal one from conftest.py.
+the rest of the project is the minimal one from support.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from conftest import MINIMAL, write_project
+from support import MINIMAL, write_project
 
 from lagesbild import project as projects
 from lagesbild.summary import summary

@@ -1,6 +1,6 @@
 """Bad input (data contract §4): each fixture folder is the minimal project with one defect.
 
-tests/fixtures/malformed/<case>/ is MINIMAL (conftest.py) with exactly one file changed,
+tests/fixtures/malformed/<case>/ is MINIMAL (support.py) with exactly one file changed,
 added or removed. Each case names the one problem it must produce: level, file, Excel row
 (header = row 1), column, the value as written and a key phrase of what was expected.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINIMAL, REPO, write_project
+from support import FIXTURES, MINIMAL, REPO, write_project
 
 from lagesbild import cli
 from lagesbild import project as projects

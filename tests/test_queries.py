@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import REPO, STRACKET, write_project
+from support import REPO, STRACKET, write_project
 
 from lagesbild import database
 from lagesbild import project as projects

@@ -10,7 +10,7 @@ import time
 
 import pypdf
 import pytest
-from conftest import MINIMAL, REPO, write_project
+from support import MINIMAL, REPO, write_project
 
 from lagesbild import project as projects
 from lagesbild.overview import last_meeting
