@@ -32,9 +32,8 @@ def _project(ids: list[str], lang: str) -> str:
         st.session_state.projekt = wanted if wanted in ids else catalog.newest(catalog.data_dir(), ids)
     if len(ids) == 1:
         return ids[0]
-    folder = catalog.data_dir()
-    return st.sidebar.selectbox(i18n.t("control.project", lang), ids, key="projekt",
-                                format_func=lambda i: catalog.short_name(folder, i))
+    names = ui.short_names(ids)
+    return st.sidebar.selectbox(i18n.t("control.project", lang), ids, key="projekt", format_func=names.get)
 
 
 def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date | None:

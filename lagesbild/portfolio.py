@@ -19,6 +19,14 @@ VERSION = 1
 def compute(folder: Path) -> dict:
     """The portfolio line of one project, from a full load."""
     project = load(folder)
+    try:
+        return _line(project, folder)
+    finally:
+        if project.con is not None:
+            project.con.close()
+
+
+def _line(project, folder: Path) -> dict:
     line = {"id": folder.name, "namn": folder.name, "fel": len(project.errors)}
     if not project.usable:
         return line

@@ -161,6 +161,18 @@ def context() -> Context:
     return st.session_state[CONTEXT_KEY]
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _short_names(folder: str, stamps: tuple[tuple[str, int], ...]) -> dict[str, str]:
+    return {project_id: catalog.short_name(Path(folder), project_id) for project_id, _ in stamps}
+
+
+def short_names(ids: list[str]) -> dict[str, str]:
+    """Each project's kortnamn, read again only when a projekt.toml changes."""
+    folder = catalog.data_dir()
+    stamps = tuple((i, (folder / i / "projekt.toml").stat().st_mtime_ns) for i in ids)
+    return _short_names(str(folder), stamps)
+
+
 def project_folder(project_id: str) -> Path:
     return catalog.data_dir() / project_id
 
@@ -259,19 +271,30 @@ def since_metrics(ctx: Context, meeting: dt.date, since: changes.SinceLastMeetin
         column.metric(ctx.t(label), value)
 
 
+def _pdf(project: Project, r: dt.date, meeting: dt.date, lang: str) -> bytes:
+    # Imported on click: the PDF and Excel libraries take most of a second to load.
+    from lagesbild import report
+
+    return report.meeting_pack(project, r, meeting, lang)
+
+
+def _workbook(project: Project, r: dt.date, lang: str) -> bytes:
+    from lagesbild import exports
+
+    return exports.excel_bytes(exports.meeting_tables(project, r, lang))
+
+
 def meeting_pack_downloads(ctx: Context) -> None:
     """The PDF meeting pack and the Excel workbook of every table, made only when clicked."""
-    from lagesbild import exports, report
-
     project, r, lang = ctx.project, ctx.rapportdatum, ctx.lang
     meeting = overview.next_meeting(project.meta.styrgruppsmoten, r)
     st.subheader(ctx.t("pack.title"))
     cols = st.columns(2)
     cols[0].download_button(
-        ctx.t("pack.pdf"), data=lambda: report.meeting_pack(project, r, meeting, lang),
+        ctx.t("pack.pdf"), data=lambda: _pdf(project, r, meeting, lang),
         file_name=f"{project.id}-motesunderlag-{meeting.isoformat()}.pdf", mime="application/pdf",
         icon=":material/picture_as_pdf:", key="pack_pdf")
     cols[1].download_button(
-        ctx.t("pack.excel"), data=lambda: exports.excel_bytes(exports.meeting_tables(project, r, lang)),
+        ctx.t("pack.excel"), data=lambda: _workbook(project, r, lang),
         file_name=f"{project.id}-tabeller-{r.isoformat()}.xlsx", icon=":material/table:", key="pack_excel",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
