@@ -53,7 +53,7 @@ def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date
 
 def _sidebar_access(granted: access.Access, lang: str) -> None:
     if granted.mode == "lokal":
-        st.sidebar.caption(i18n.t("access.local", lang))
+        st.sidebar.info(i18n.t("access.local", lang), icon=":material/lock_open:")
         return
     st.sidebar.caption(i18n.t("access.role", lang, role=i18n.t(f"role.{granted.role}", lang)))
     if granted.mode == "inloggning":
@@ -70,7 +70,9 @@ def main() -> None:
     _sidebar_access(granted, lang)
     ids = [i for i in catalog.project_ids(catalog.data_dir()) if granted.may_open(i)]
     if not ids:
-        st.error(i18n.t("no_projects", lang, folder=str(catalog.data_dir())))
+        # Only the person running it locally needs to see where the app looked.
+        folder = str(catalog.data_dir()) if granted.mode == "lokal" else "–"
+        st.error(i18n.t("no_projects", lang, folder=folder))
         st.navigation([st.Page(lambda: None, title=i18n.t("app.title", lang))]).run()
         return
     project_id = _project(ids, lang)

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 EDITOR, STEERING, REFERENCE = "redaktor", "styrgrupp", "referensgrupp"
 ROLES = (EDITOR, STEERING, REFERENCE)
@@ -50,6 +50,7 @@ class Access:
     who: str
     mode: str  # "lokal", "inloggning" or "lank"
     projects: frozenset[str] | None = None
+    link_hash: str | None = field(default=None, repr=False)  # to check the link again on every run
 
     def can(self, capability: str) -> bool:
         return capability in CAPABILITIES[self.role]
@@ -99,7 +100,11 @@ def from_link(secrets: Mapping, token: str, today: dt.date) -> Access | None:
     """The access a link key gives, or None for a wrong, expired or rotated key."""
     if not isinstance(token, str) or not token:
         return None
-    offered = token_hash(token)
+    return from_link_hash(secrets, token_hash(token), today)
+
+
+def from_link_hash(secrets: Mapping, offered: str, today: dt.date) -> Access | None:
+    """The access of a link by its key's hash: also how an open session is checked again on each run."""
     found = None
     for link in secrets.get("lagesbild", {}).get("lankar", []):
         # Compare every configured hash in constant time, and do not stop at the first match.
@@ -116,7 +121,7 @@ def from_link(secrets: Mapping, token: str, today: dt.date) -> Access | None:
             return None
     project = found.get("projekt")
     return Access(found["roll"], f"delad länk ({found.get('namn', found['roll'])})", "lank",
-                  frozenset([project]) if project else None)
+                  frozenset([project]) if project else None, offered)
 
 
 def from_login(secrets: Mapping, user: Mapping) -> Access | None:

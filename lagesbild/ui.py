@@ -132,7 +132,14 @@ def session_access(lang: str) -> access.Access | None:
         st.session_state[ACCESS_KEY] = granted
     current = st.session_state.get(ACCESS_KEY)
     if current is not None and current.mode == "lank":
-        return current
+        # A rotated, removed or expired link ends open sessions too, not only new ones.
+        again = access.from_link_hash(secrets, current.link_hash or "", dt.date.today())
+        if again is None:
+            st.session_state.pop(ACCESS_KEY, None)
+            st.error(i18n.t("access.bad_link", lang))
+            return None
+        st.session_state[ACCESS_KEY] = again
+        return again
     if "auth" not in secrets:
         st.info(i18n.t("access.need_login", lang))
         return None

@@ -430,6 +430,14 @@ def test_the_rotated_key_works(data):
     assert has_data(at) and at.session_state[CONTEXT_KEY].access.role == REFERENCE
 
 
+def test_rotating_a_link_ends_a_session_already_open_with_the_old_key(data):
+    old = token()
+    at = session(link_secrets(link(old)), query={"nyckel": old})
+    at.secrets = link_secrets(link(token()))
+    at.run()
+    assert not has_data(at)
+
+
 def test_a_link_valid_through_today_opens(data):
     key = token()
     at = session(link_secrets(link(key, giltig_till=TODAY)), query={"nyckel": key})
