@@ -208,7 +208,7 @@ def test_local_mode_makes_everyone_editor_with_every_page(local):
 
 
 def test_local_mode_says_the_app_is_open(local):
-    assert any("Lokalt läge" in c.value for c in local.sidebar.caption)
+    assert any("Lokalt läge" in i.value for i in local.sidebar.info)
 
 
 def test_local_mode_asks_nobody_to_log_in(local):

@@ -493,7 +493,7 @@ def test_since_uses_a_meeting_frozen_after_the_page_was_first_shown(tmp_path, mo
     shutil.rmtree(snapshot)
     monkeypatch.setenv("LAGESBILD_DATA", str(data))
     at = open_page("sedan")
-    assert [i.value for i in at.info] == [
+    assert [i.value for i in at.main.info] == [
         "Inget fryst underlag för mötet 2026-09-24 – visar det som är daterat efter mötet."]
     publishing.freeze(project, dt.date(2026, 9, 24), access.LOCAL)
     at.run()
