@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from support import BERGSLAGET, STRACKET
 
 from lagesbild import project as projects
+
+
+@pytest.fixture(scope="session", autouse=True)
+def navigation_as_in_the_server() -> Iterator[None]:
+    """Let AppTest run dashboard.py on every run, as the server does after its first request.
+
+    A running server leaves Streamlit's old pages/ mode for good at the first st.navigation
+    call (dashboard.py makes that call before any widget exists). AppTest instead resets the
+    mode before each run, so every run would start in it and lose the widget change it is
+    meant to test. The server's own first request is tested in a real browser.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PagesManager, "__init__", init)
+        yield
 
 
 @pytest.fixture(scope="session")

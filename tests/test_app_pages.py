@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from lagesbild import formatting
@@ -55,27 +54,6 @@ def kr(value: float) -> str:
 
 
 # --------------------------------------------------------------------------- rendering
-
-
-@pytest.fixture(scope="module", autouse=True)
-def navigation_as_in_the_server() -> Iterator[None]:
-    """Run dashboard.py on every AppTest run, as the real server does.
-
-    Streamlit 1.67's AppTest sets PagesManager.uses_pages_directory = None before each run;
-    because the repository has a pages/ folder it then becomes True, and every run after the
-    first executes the page file alone (the legacy pages/ mode) instead of dashboard.py: the
-    shared controls vanish and a changed language, project or date is never applied. The
-    server leaves that mode for good at the first st.navigation call; so do we here.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PagesManager, "__init__", init)
-        yield
 
 
 def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | None = None) -> AppTest:

@@ -21,7 +21,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from google.protobuf.json_format import MessageToDict
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 
@@ -76,20 +75,6 @@ def link(key: str, role: str = REFERENCE, **more) -> dict:
 
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module", autouse=True)
-def navigation_as_in_the_server() -> Iterator[None]:
-    """Run dashboard.py on every AppTest run, as the real server does (see tests/test_app_pages.py)."""
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PagesManager, "__init__", init)
-        yield
 
 
 def copy_data(target: Path) -> Path:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from lagesbild import access, publishing
@@ -27,24 +26,6 @@ from lagesbild import access, publishing
 REPO = Path(__file__).resolve().parent.parent
 DASHBOARD = REPO / "dashboard.py"
 STRACKET = REPO / "data" / "stracket"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def navigation_as_in_the_server() -> Iterator[None]:
-    """Run dashboard.py on every AppTest run, as the real server does (see tests/test_app_pages.py).
-
-    Without this, Streamlit 1.67's AppTest runs the page file alone after the first run (the legacy
-    pages/ mode), because the repository has a pages/ folder.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PagesManager, "__init__", init)
-        yield
 
 
 def plain(text) -> str:
