@@ -88,7 +88,7 @@ def main() -> None:
         shown.discard("medlemmar")
     if len(ids) < 2:
         shown.discard("portfolj")
-    st.navigation(navigation.pages(lang, shown)).run()
+    st.navigation(navigation.pages(lang, shown), expanded=True).run()
 
 
 main()
