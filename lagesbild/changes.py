@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lagesbild import schema
 from lagesbild.project import Project
 
 
@@ -31,8 +32,9 @@ def _added(now: pd.DataFrame, then: pd.DataFrame, key: str = "id") -> pd.DataFra
     return now[~now[key].isin(then[key])].reset_index(drop=True)
 
 
-def _changed(now: pd.DataFrame, then: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Rows whose columns differ, as id, column, before, after."""
+def _changed(now: pd.DataFrame, then: pd.DataFrame, stem: str, columns: list[str]) -> pd.DataFrame:
+    """Rows whose columns differ, as id, the column's name in the file, before, after."""
+    spec = schema.FILES_BY_STEM[stem]
     both = now.merge(then, on="id", suffixes=("", "_fore"))
     rows = []
     for row in both.itertuples(index=False):
@@ -40,7 +42,8 @@ def _changed(now: pd.DataFrame, then: pd.DataFrame, columns: list[str]) -> pd.Da
         for column in columns:
             before, after = values[f"{column}_fore"], values[column]
             if str(before) != str(after):
-                rows.append({"id": values["id"], "kolumn": column, "fore": before, "efter": after})
+                rows.append({"id": values["id"], "kolumn": spec.column(column).name, "fore": before,
+                             "efter": after})
     return pd.DataFrame(rows, columns=["id", "kolumn", "fore", "efter"])
 
 
@@ -60,10 +63,10 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
     return SinceLastMeeting(
         meeting=meeting,
         activities_added=_added(activities_now, activities_then),
-        activity_status_changes=_changed(activities_now, activities_then, ["status"]),
+        activity_status_changes=_changed(activities_now, activities_then, "aktiviteter", ["status"]),
         indicator_values_added=values_added,
         efforts_added=_added(efforts_now, efforts_then),
-        effort_changes=_changed(efforts_now, efforts_then, ["status", "resultat"]),
+        effort_changes=_changed(efforts_now, efforts_then, "paverkan", ["status", "resultat"]),
         decisions_opened=_added(decisions_now, decisions_then),
         decisions_closed=decisions_now[decisions_now.id.isin(was_open)
                                        & (decisions_now.status != "Öppen")].reset_index(drop=True),

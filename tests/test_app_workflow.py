@@ -430,8 +430,8 @@ def test_since_lists_a4_as_the_activity_added(since):
 def test_since_lists_a2_and_a10_as_status_changes(since):
     changed = table_after(since, "Ändrad status på aktiviteter")
     assert changed.to_dict("records") == [
-        {"Id": "A2", "Kolumn": "status", "Före": "Pågår", "Efter": "Klar"},
-        {"Id": "A10", "Kolumn": "status", "Före": "Pågår", "Efter": "Klar"}]
+        {"Id": "A2", "Kolumn": "Status", "Före": "Pågår", "Efter": "Klar"},
+        {"Id": "A10", "Kolumn": "Status", "Före": "Pågår", "Efter": "Klar"}]
 
 
 def test_since_lists_the_four_indicator_values_added_up_to_the_report_date(since):
@@ -450,9 +450,9 @@ def test_since_lists_pv11_and_pv19_as_efforts_added(since):
 def test_since_lists_the_three_effort_changes(since):
     changed = table_after(since, "Ändrad status eller resultat för påverkansinsatser")
     assert changed.to_dict("records") == [
-        {"Id": "PV07", "Kolumn": "status", "Före": "Planerad", "Efter": "Pågår"},
-        {"Id": "PV08", "Kolumn": "resultat", "Före": "Ej bedömt", "Efter": "Delvis genomslag"},
-        {"Id": "PV09", "Kolumn": "status", "Före": "Idé", "Efter": "Planerad"}]
+        {"Id": "PV07", "Kolumn": "Status", "Före": "Planerad", "Efter": "Pågår"},
+        {"Id": "PV08", "Kolumn": "Resultat", "Före": "Ej bedömt", "Efter": "Delvis genomslag"},
+        {"Id": "PV09", "Kolumn": "Status", "Före": "Idé", "Efter": "Planerad"}]
 
 
 def test_since_lists_b7_and_b8_as_decisions_opened(since):
