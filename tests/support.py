@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -133,3 +134,10 @@ def csv_rows(path: Path, encoding: str = "utf-8-sig") -> list[dict[str, str]]:
 def kronor(text: str) -> Decimal:
     """A plain Swedish amount such as 1 800 000 or 12500,50 as a Decimal."""
     return Decimal(text.replace(" ", "").replace("\u00a0", "").replace(",", ".") or "0")
+
+
+def nodes(node) -> Iterator:
+    """Every element below an AppTest node, depth first."""
+    for _, child in sorted(getattr(node, "children", {}).items()):
+        yield child
+        yield from nodes(child)

@@ -11,12 +11,13 @@ that read it, so the whole file runs in a few seconds.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from support import nodes
 
 from lagesbild import formatting
 from lagesbild import project as projects
@@ -82,12 +83,6 @@ def rendered() -> Callable[[Path, str], AppTest]:
 
     return get
 
-
-def nodes(node) -> Iterator:
-    """Every element and block below node, in the order the page shows them."""
-    for _, child in sorted(getattr(node, "children", {}).items()):
-        yield child
-        yield from nodes(child)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -23,6 +23,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
+from support import nodes
 
 from lagesbild import access, publishing, uploads
 from lagesbild import project as projects
@@ -118,12 +119,6 @@ def visible_pages(at: AppTest) -> set[str]:
     """The url paths st.navigation offered in the last run ("" is the default page, Översikt)."""
     return {str(info.get("url_pathname") or "oversikt") for info in at._registered_pages.values()
             if info.get("script_path")}
-
-
-def nodes(node) -> Iterator:
-    for _, child in sorted(getattr(node, "children", {}).items()):
-        yield child
-        yield from nodes(child)
 
 
 def _strings(value) -> Iterator[str]:

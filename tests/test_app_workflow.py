@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from support import nodes
 
 from lagesbild import access, publishing
 
@@ -65,11 +65,6 @@ def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
             return df
     raise AssertionError(f"no table with the columns {columns}")
 
-
-def nodes(node) -> Iterator:
-    for _, child in sorted(getattr(node, "children", {}).items()):
-        yield child
-        yield from nodes(child)
 
 
 def table_after(at: AppTest, heading: str) -> pd.DataFrame | None:

@@ -31,6 +31,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe, Widget
+from support import MINIMAL, nodes, write_project
 
 from lagesbild import access, database, reading, schema
 from lagesbild import project as projects
@@ -188,12 +189,6 @@ def test_sql_in_the_data_is_only_data(payload_data):
 
 
 # --------------------------------------------------------------------------- every page
-
-
-def nodes(node) -> Iterator:
-    for _, child in sorted(getattr(node, "children", {}).items()):
-        yield child
-        yield from nodes(child)
 
 
 def _strings(value) -> Iterator[str]:
@@ -354,7 +349,6 @@ def test_an_uploaded_file_with_payloads_is_previewed_as_text(pages):
 
 
 def test_a_payload_in_a_number_column_is_reported_and_the_page_still_renders(tmp_path, monkeypatch):
-    from support import MINIMAL, write_project
 
     risks = MINIMAL["risker.csv"] + f'R2;Ännu en risk;"{IMG}";3;Åtgärd;Projektledare;Öppen\n'
     write_project(tmp_path / "data", risker=risks)

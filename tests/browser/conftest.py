@@ -9,16 +9,14 @@ Debian's /usr/bin/chromium driven by Playwright; the tests are skipped only when
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from server import free_port, healthy
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -31,25 +29,11 @@ VIEWPORT = {"width": 1600, "height": 3000}
 STARTUP_SECONDS = 90
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 class Server:
     """One `streamlit run dashboard.py` subprocess."""
 
     def __init__(self, data: Path | None, log: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "LAGESBILD_DATA"}
         if data is not None:
@@ -61,12 +45,12 @@ class Server:
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=REPO, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
 
-    def wait_until_healthy(self) -> None:
+    def wait_untilhealthy(self) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"streamlit exited with {self.process.returncode}:\n{self.log.read_text()}")
-            if _healthy(self.url):
+            if healthy(self.url):
                 return
             time.sleep(0.25)
         raise RuntimeError(f"{self.url}/_stcore/health did not answer ok within {STARTUP_SECONDS} s:\n"
@@ -117,7 +101,7 @@ def dashboard(artifacts, browser) -> Iterator[Callable[..., str]]:
             label = name or ("default" if data is None else Path(data).name)
             server = Server(data, artifacts / f"streamlit-{label}-{len(servers)}.log")
             servers[key] = server
-            server.wait_until_healthy()
+            server.wait_untilhealthy()
             if warm:
                 warm_up(browser, server.url)
         return servers[key].url

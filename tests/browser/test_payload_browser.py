@@ -17,17 +17,15 @@ import datetime as dt
 import os
 import re
 import secrets as random
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from server import free_port, healthy
 from test_payloads import FORMULA, IMG, LINK, SQL, write_payload_data
 
 from lagesbild import access
@@ -132,20 +130,6 @@ def test_the_project_name_is_shown_literally_in_the_header(visited):
 # --------------------------------------------------------------------------- a shared link on a real server
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @pytest.fixture(scope="module")
 def link_server(tmp_path_factory, artifacts) -> Iterator[tuple[str, str, Path]]:
     """(base URL, the reference group's link key, the server log) of a dashboard with a shared link."""
@@ -157,7 +141,7 @@ def link_server(tmp_path_factory, artifacts) -> Iterator[tuple[str, str, Path]]:
         f'hash = "{access.token_hash(key)}"\nroll = "referensgrupp"\nprojekt = "stracket"\n'
         f"giltig_till = {dt.date.today() + dt.timedelta(days=30)}\nnamn = \"Referensgruppen\"\n",
         encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = artifacts / "streamlit-link.log"
     env = {k: v for k, v in os.environ.items() if k != "LAGESBILD_DATA"}
@@ -168,7 +152,7 @@ def link_server(tmp_path_factory, artifacts) -> Iterator[tuple[str, str, Path]]:
              "--secrets.files", str(secrets)], cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + 90
-            while not _healthy(url):
+            while not healthy(url):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(log.read_text())
                 time.sleep(0.25)
