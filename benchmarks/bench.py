@@ -978,14 +978,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def dashboard_server(data: Path, log: Path) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free port with LAGESBILD_DATA=data; yields its URL."""
+def dashboard_server(data: Path | None, log: Path) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port of 127.0.0.1 with LAGESBILD_DATA=data
+    (None: the repository's data/); yields its URL. benchmarks/load.py uses it too."""
     import urllib.error
     import urllib.request
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "LAGESBILD_DATA": str(data)}
+    env = {k: v for k, v in os.environ.items() if k != "LAGESBILD_DATA"}
+    if data is not None:
+        env["LAGESBILD_DATA"] = str(data.resolve())
     with log.open("w", encoding="utf-8") as log_file:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),

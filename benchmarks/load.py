@@ -31,9 +31,7 @@ import asyncio
 import json
 import math
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,10 +39,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from bench import dashboard_server
 from playwright.async_api import Browser, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +52,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 TITLE = "Översikt"
 H1 = "[data-testid=stMain] h1"
 METRIC = "[data-testid=stMain] [data-testid=stMetric]"
-STARTUP_SECONDS = 90
 
 
 @dataclass
@@ -63,51 +60,6 @@ class Result:
     browser: int
     seconds: float | None
     error: str | None = None
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@contextmanager
-def local_server(data: Path | None):
-    """`streamlit run dashboard.py` on a free port of 127.0.0.1; yields its base URL."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k != "LAGESBILD_DATA"}
-    if data is not None:
-        env["LAGESBILD_DATA"] = str(data.resolve())
-    with tempfile.NamedTemporaryFile("w+", prefix="lagesbild-load-", suffix=".log", delete=False) as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while not healthy(url):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    raise SystemExit(f"the server did not start:\n{Path(log.name).read_text()}")
-                time.sleep(0.25)
-            print(f"server: {url} (pid {process.pid}, log {log.name})", flush=True)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
 
 
 async def first_render(browser: Browser, url: str, timeout: float, session: int, browser_no: int) -> Result:
@@ -315,7 +267,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.url:
         return run(args.url)
-    with local_server(args.data) as url:
+    with tempfile.NamedTemporaryFile(prefix="lagesbild-load-", suffix=".log", delete=False) as log:
+        pass
+    with dashboard_server(args.data, Path(log.name)) as url:
+        print(f"server: {url} (log {log.name})", flush=True)
         return run(url)
 
 
