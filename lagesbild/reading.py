@@ -64,11 +64,8 @@ class Unreadable(ValueError):
 class ReadResult:
     """The typed table of one file (or None when the file could not be read) and its problems."""
 
-    spec: FileSpec
-    present: bool
     table: str | None
     problems: list[Problem] = field(default_factory=list)
-    columns: set[str] = field(default_factory=set)
 
 
 def find_file(folder: Path, spec: FileSpec) -> Path | None:
@@ -381,7 +378,7 @@ def _cell_checks(spec: FileSpec, present: set[str]) -> Iterator[tuple[Column, st
 
 def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdir: Path) -> ReadResult:
     """Read one file into the typed table named after it; problems name file, row and column."""
-    result = ReadResult(spec, True, None)
+    result = ReadResult(None)
     try:
         source = sniff_delimiter(prepare(path, workdir), spec)
     except ValueError as exc:
@@ -409,7 +406,6 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
         empty_table(con, spec)
         return result
     result.table = spec.stem
-    result.columns = present
     result.problems += _cell_problems(con, spec, present)
     return result
 
