@@ -43,7 +43,8 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(
         title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
         margin={"l": 10, "r": 20, "t": 70, "b": 40}, separators=", ",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        # Below the plot: above it, a long legend runs into the title.
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
         plot_bgcolor="white",
     )
     fig.update_xaxes(showgrid=False, automargin=True)
@@ -110,7 +111,9 @@ def grouped_bars(df: pd.DataFrame, category: str, series: dict[str, str], title:
     for colour, (column, label) in zip(SERIES, series.items(), strict=False):
         values = df[column].tolist()
         text = [formatting.kr(v) if unit == "kr" else formatting.number(v) for v in values]
-        bar = go.Bar(name=safe(label), marker_color=colour, text=text, textposition="auto",
+        # With more than two series the bars are too thin to carry readable values; the table has them.
+        bar = go.Bar(name=safe(label), marker_color=colour, text=text,
+                     textposition="auto" if len(series) <= 2 else "none",
                      hovertemplate="%{text}<extra>" + label + "</extra>")
         if horizontal:
             bar.update(x=values, y=[safe(c) for c in df[category]], orientation="h")
