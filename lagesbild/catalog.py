@@ -7,7 +7,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from lagesbild.project import TOML
+from lagesbild.config import TOML
 
 REPO = Path(__file__).resolve().parent.parent
 

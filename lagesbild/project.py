@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,35 +12,10 @@ import duckdb
 import pandas as pd
 
 from lagesbild import database, publishing, reading, schema
+from lagesbild.config import Meta, read_meta
 from lagesbild.problems import ERROR, WARNING, Problem, error, warning
 
-TOML = "projekt.toml"
-_TOML_LINE = re.compile(r"line (\d+)")
 _ID = re.compile(r"[a-z0-9-]+")
-
-
-@dataclass(frozen=True)
-class Indirect:
-    """Flat-rate indirect costs: procent of the costs in the bas categories, booked as kostnadsslag."""
-
-    procent: float
-    bas: tuple[str, ...]
-    kostnadsslag: str
-
-
-@dataclass(frozen=True)
-class Meta:
-    """What projekt.toml says about the project."""
-
-    namn: str
-    kortnamn: str
-    projektagare: str
-    start: dt.date
-    slut: dt.date
-    valuta: str = "SEK"
-    rapportdatum: dt.date | None = None
-    styrgruppsmoten: tuple[dt.date, ...] = ()
-    indirekta: Indirect | None = None
 
 
 @dataclass
@@ -92,73 +66,6 @@ class Project:
         keys = [k for c in spec.columns for k in (
             ("konto_fran", "konto_till") if c.kind == schema.ACCOUNT_RANGE else (c.key,))]
         return self.con.cursor().table(stem).select(*keys).df()
-
-
-def _date(value, key: str, problems: list[Problem]) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    problems.append(error(TOML, None, key, str(value), "ett datum som 2025-04-01"))
-    return None
-
-
-def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
-    """projekt.toml as Meta, or None with the problems that stop it."""
-    path = folder / TOML
-    problems: list[Problem] = []
-    if not path.is_file():
-        return None, [error(TOML, None, None, None, "filen projekt.toml i projektmappen – den saknas")]
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = _TOML_LINE.search(str(exc))
-        return None, [error(TOML, int(line.group(1)) if line else None, None, None,
-                            f"giltig TOML ({exc})")]
-    for key in ("namn", "start", "slut"):
-        if key not in data:
-            problems.append(error(TOML, None, key, None, f"nyckeln {key} – den saknas"))
-    if problems:
-        return None, problems
-    start = _date(data["start"], "start", problems)
-    slut = _date(data["slut"], "slut", problems)
-    rapportdatum = _date(data["rapportdatum"], "rapportdatum", problems) if "rapportdatum" in data else None
-    moten = tuple(d for d in (_date(v, "styrgruppsmoten", problems)
-                              for v in data.get("styrgruppsmoten", [])) if d)
-    indirekta = None
-    if isinstance(section := data.get("indirekta_kostnader"), dict):
-        procent = section.get("procent")
-        bas = section.get("bas", [])
-        if not isinstance(procent, int | float) or not 0 <= procent <= 100:
-            problems.append(error(TOML, None, "indirekta_kostnader.procent", str(procent),
-                                  "en procentsats 0–100"))
-        elif not isinstance(bas, list) or not all(isinstance(b, str) for b in bas):
-            problems.append(error(TOML, None, "indirekta_kostnader.bas", str(bas),
-                                  'en lista med kostnadsslag, t.ex. ["Egen personal"]'))
-        else:
-            indirekta = Indirect(float(procent), tuple(bas),
-                                 str(section.get("kostnadsslag", "Indirekta kostnader")))
-    if start and slut and slut < start:
-        problems.append(error(TOML, None, "slut", slut.isoformat(), f"ett datum efter start {start}"))
-    if any(p.is_error for p in problems) or not (start and slut):
-        return None, problems
-    meta = Meta(
-        namn=str(data["namn"]),
-        kortnamn=str(data.get("kortnamn", data["namn"])),
-        projektagare=str(data.get("projektagare", "")),
-        start=start,
-        slut=slut,
-        valuta=str(data.get("valuta", "SEK")),
-        rapportdatum=rapportdatum,
-        styrgruppsmoten=tuple(sorted(moten)),
-        indirekta=indirekta,
-    )
-    return meta, problems
 
 
 def load(folder: Path) -> Project:

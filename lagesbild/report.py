@@ -29,7 +29,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from lagesbild import changes, charts, exports, formatting, i18n, overview, publishing
-from lagesbild.project import Meta, Project, load
+from lagesbild.config import Meta
+from lagesbild.project import Project, load
 
 FONT = "DejaVu"
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"

@@ -112,6 +112,7 @@ VALUE_ALIASES = {
     "Stängd": ("closed",),
     "Rekvirerat": ("claimed", "requested"),
     "Inbetalt": ("paid", "received"),
+    "Förslag": ("proposal", "proposed"),
 }
 
 ACTIVITY_STATUSES = ("Ej påbörjad", "Pågår", "Klar", "Pausad", "Struken")
@@ -246,7 +247,7 @@ FILES: tuple[FileSpec, ...] = (
         Column("Beslut", "beslut", aliases=("decision",)),
         Column("Ansvarig", "ansvarig", aliases=("owner",), cell_required=False),
         Column("Deadline", "deadline", DATE, required=False),
-        Column("Status", "status", ENUM, values=("Öppen", "Klar")),
+        Column("Status", "status", ENUM, values=("Öppen", "Klar", "Förslag")),
     )),
     # Extension for associations: the members, whose fees are their rows in finansiering.csv.
     FileSpec("medlemmar", False, (

@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from lagesbild import access, publishing, reading, schema
+from lagesbild.config import TOML
 from lagesbild.problems import Problem, error
-from lagesbild.project import TOML, Project, load
+from lagesbild.project import Project, load
 
 EXTENSIONS = (".csv", ".xlsx", ".zip", ".toml")
 MAX_FILE_BYTES = 50 * 1024 * 1024

@@ -33,7 +33,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe, Widget
 from support import MINIMAL, nodes, write_project
 
-from lagesbild import access, database, reading, schema
+from lagesbild import access, config, database, reading, schema
 from lagesbild import project as projects
 from lagesbild.access import AccessDenied
 
@@ -120,7 +120,7 @@ def _rewrite_project(folder: Path, payloads: Payloads) -> None:
         path = folder / spec.filename
         if path.exists():
             _rewrite_csv(path, spec, payloads)
-    _rewrite_toml(folder / projects.TOML, payloads)
+    _rewrite_toml(folder / config.TOML, payloads)
 
 
 def write_payload_data(target: Path) -> Payloads:
