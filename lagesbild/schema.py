@@ -256,6 +256,22 @@ FILES: tuple[FileSpec, ...] = (
         Column("Typ", "typ", required=False, aliases=("type",)),
         Column("Medlem sedan", "medlem_sedan", DATE, required=False, aliases=("member_since",)),
     )),
+    # The project's own staff: salary and on-costs give the hourly cost (yearly cost / 1 720 hours).
+    FileSpec("personal", False, (
+        Column("Person", "person", aliases=("name",)),
+        Column("Roll", "roll", aliases=("role",), cell_required=False),
+        Column("Planerad sysselsättningsgrad", "sysselsattningsgrad", PERCENT,
+               aliases=("Sysselsättningsgrad", "planned_share", "planned_fte")),
+        Column("Månadslön", "manadslon", AMOUNT, aliases=("monthly_salary", "salary")),
+        Column("Lönebikostnader %", "lonebikostnader", PERCENT,
+               aliases=("Lönebikostnader", "on_costs", "salary_on_costs")),
+    )),
+    # Hours each person worked in the project per month; Månad is a date in that month (first day).
+    FileSpec("tid", False, (
+        Column("Person", "person", aliases=("name",)),
+        Column("Månad", "manad", DATE, aliases=("month",)),
+        Column("Timmar", "timmar", NUMBER, aliases=("hours",)),
+    )),
 )
 
 FILES_BY_STEM = {f.stem: f for f in FILES}
