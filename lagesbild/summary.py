@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 
+from lagesbild.claims import summary_periods
 from lagesbild.project import Project
 
 
@@ -83,5 +84,6 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
             "man": int(meetings.man),
             "andel_kvinnor": _num(meetings.andel_kvinnor),
         },
-        "datakvalitet": {"fel": len(project.errors), "varningar": len(project.warnings)},
+        "perioder": summary_periods(project, r),
+        "problem": {"fel": len(project.errors), "varningar": len(project.warnings)},
     }
