@@ -1,4 +1,9 @@
-"""Command line: `validate DIR` lists every problem; `summary DIR --json` prints the figures."""
+"""Command line: validate, summary, the meeting pack, the claim for a period, and e-mailing the pack.
+
+`validate DIR` lists every problem; `summary DIR --json` prints the figures; `pack DIR --out F.pdf`
+writes the meeting pack; `rapport DIR --period N --out F.xlsx|F.pdf` writes the claim of a period;
+`skicka DIR` e-mails the meeting pack to the recipients in .streamlit/secrets.toml.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +26,25 @@ def _validate(folder: Path) -> int:
     return 1 if errors else 0
 
 
-def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
+def _load(folder: Path) -> projects.Project | None:
+    """The project, or None after printing why no figures can be made from it."""
     project = projects.load(folder)
     if not project.usable:
         for problem in project.errors:
             print(problem.text(), file=sys.stderr)
+        return None
+    return project
+
+
+def _note_errors(project: projects.Project) -> None:
+    if project.errors:
+        print(f"Obs: data har {len(project.errors)} fel – siffrorna bygger bara på de rader som gick att läsa; "
+              "kör validate", file=sys.stderr)
+
+
+def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
+    project = _load(folder)
+    if project is None:
         return 1
     figures = summary(project, rapportdatum)
     if as_json:
@@ -39,9 +58,99 @@ def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
                            ("Upparbetat", "upparbetat"), ("Avvikelse", "avvikelse"),
                            ("Prognos vid projektslut", "prognos")):
             print(f"{label}: {f.kr(figures[key])}")
-    if project.errors:
-        print(f"Obs: data har {len(project.errors)} fel – kör validate", file=sys.stderr)
+    _note_errors(project)
+    # A script must notice bad data even when it reads only the figures.
+    return 1 if project.errors else 0
+
+
+def _meeting(project: projects.Project, r: dt.date, meeting: dt.date | None) -> dt.date:
+    from lagesbild import overview
+
+    assert project.meta is not None
+    return meeting or overview.next_meeting(project.meta.styrgruppsmoten, r)
+
+
+def _write(out: Path, data: bytes) -> int:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        print(f"Kunde inte skriva {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Skrev {out}")
     return 0
+
+
+def _pack(folder: Path, out: Path, rapportdatum: dt.date | None, meeting: dt.date | None, lang: str) -> int:
+    from lagesbild import report
+
+    project = _load(folder)
+    if project is None:
+        return 1
+    r = rapportdatum or project.rapportdatum
+    assert r is not None
+    code = _write(out, report.meeting_pack(project, r, _meeting(project, r, meeting), lang))
+    _note_errors(project)
+    return code
+
+
+def _claim(folder: Path, number: int, out: Path, rapportdatum: dt.date | None, lang: str) -> int:
+    from lagesbild import claim_report, claims
+
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        print(f"--out ska sluta på .xlsx eller .pdf, inte '{out.suffix or out.name}'", file=sys.stderr)
+        return 2
+    project = _load(folder)
+    if project is None:
+        return 1
+    try:
+        chosen = claims.period(project, number, rapportdatum)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    make = claim_report.claim_pdf if out.suffix.lower() == ".pdf" else claim_report.claim_excel
+    code = _write(out, make(project, chosen, rapportdatum, lang=lang))
+    _note_errors(project)
+    return code
+
+
+def _send(folder: Path, secrets: Path, rapportdatum: dt.date | None, meeting: dt.date | None, lang: str) -> int:
+    from lagesbild import mail, report
+
+    try:
+        settings = mail.read_settings(secrets)
+    except mail.MailError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    project = _load(folder)
+    if project is None:
+        return 1
+    assert project.meta is not None
+    r = rapportdatum or project.rapportdatum
+    assert r is not None
+    day = _meeting(project, r, meeting)
+    pdf = report.meeting_pack(project, r, day, lang)
+    name = project.meta.kortnamn
+    subject = f"Mötesunderlag {name} {day.isoformat()}"
+    body = (f"Hej!\n\nBifogat är mötesunderlaget för styrgruppsmötet {day.isoformat()} i {name}, "
+            f"med data per {r.isoformat()}.\n\nSkickat av Lägesbild.\n")
+    if project.errors:
+        body += f"\nObs: data har {len(project.errors)} fel – se Datakvalitet i Lägesbild.\n"
+    message = mail.message(settings, subject, body, pdf, f"{project.id}-motesunderlag-{day.isoformat()}.pdf")
+    try:
+        mail.send(settings, message)
+    except mail.MailError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Skickade mötesunderlaget till {', '.join(settings.mottagare)}")
+    _note_errors(project)
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget datum som 2026-10-31") from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,11 +161,33 @@ def main(argv: list[str] | None = None) -> int:
     summarize = commands.add_parser("summary", help="skriv ut nyckeltalen")
     summarize.add_argument("folder", type=Path)
     summarize.add_argument("--json", action="store_true", help="som JSON")
-    summarize.add_argument("--rapportdatum", type=dt.date.fromisoformat, default=None)
+    summarize.add_argument("--rapportdatum", type=_date, default=None)
+    pack = commands.add_parser("pack", help="skriv mötesunderlaget som PDF")
+    pack.add_argument("folder", type=Path)
+    pack.add_argument("--out", type=Path, required=True, help="PDF-filen att skriva")
+    claim = commands.add_parser("rapport", help="skriv den ekonomiska rapporten för en rapportperiod")
+    claim.add_argument("folder", type=Path)
+    claim.add_argument("--period", type=int, required=True, help="periodens nummer, 1 = den första")
+    claim.add_argument("--out", type=Path, required=True, help="en .xlsx- eller .pdf-fil")
+    send = commands.add_parser("skicka", help="e-posta mötesunderlaget till mottagarna i secrets.toml")
+    send.add_argument("folder", type=Path)
+    send.add_argument("--secrets", type=Path, default=Path(".streamlit") / "secrets.toml",
+                      help="filen med [lagesbild.smtp] (standard: .streamlit/secrets.toml)")
+    for sub in (pack, claim, send):
+        sub.add_argument("--rapportdatum", type=_date, default=None)
+        sub.add_argument("--lang", choices=("sv", "en"), default="sv")
+    for sub in (pack, send):
+        sub.add_argument("--mote", type=_date, default=None, help="mötets datum (standard: nästa styrgruppsmöte)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"Mappen {args.folder} finns inte", file=sys.stderr)
         return 2
     if args.command == "validate":
         return _validate(args.folder)
+    if args.command == "pack":
+        return _pack(args.folder, args.out, args.rapportdatum, args.mote, args.lang)
+    if args.command == "rapport":
+        return _claim(args.folder, args.period, args.out, args.rapportdatum, args.lang)
+    if args.command == "skicka":
+        return _send(args.folder, args.secrets, args.rapportdatum, args.mote, args.lang)
     return _summary(args.folder, args.json, args.rapportdatum)
