@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 ERROR = "fel"
 WARNING = "varning"
+NOTE = "notering"  # not a problem: what was left out, with counts and sums to reconcile against
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Problem:
             where.append(f"rad {self.rad}")
         if self.kolumn:
             where.append(f"kolumn {self.kolumn}")
-        label = "Fel" if self.is_error else "Varning"
+        label = {ERROR: "Fel", WARNING: "Varning"}.get(self.niva, "Notering")
         value = f"värdet '{self.varde}'" if self.varde not in (None, "") else "tomt värde"
         if self.varde is None and (self.rad is None or self.kolumn is None):
             return f"{label}: {', '.join(where)}: {self.forvantat}"

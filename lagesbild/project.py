@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from lagesbild import database, publishing, reading, schema
-from lagesbild.config import Meta, read_meta
-from lagesbild.problems import ERROR, WARNING, Problem, error, warning
+from lagesbild import account_plans, database, publishing, reading, schema
+from lagesbild.config import Bookkeeping, Meta, read_meta
+from lagesbild.problems import ERROR, NOTE, WARNING, Problem, error, warning
 
 _ID = re.compile(r"[a-z0-9-]+")
 
@@ -27,6 +27,8 @@ class Project:
     con: duckdb.DuckDBPyConnection | None
     problems: list[Problem] = field(default_factory=list)
     rapportdatum: dt.date | None = None
+    notes: list[Problem] = field(default_factory=list)  # rows left out, with count and sum (niva NOTE)
+    model_params: dict = field(default_factory=dict)  # what the models and checks were run with
 
     @property
     def id(self) -> str:
@@ -76,7 +78,11 @@ def load(folder: Path) -> Project:
     if not _ID.fullmatch(folder.name):
         problems.append(warning(folder.name, None, None, folder.name,
                                 "ett mappnamn med små bokstäver a–z, siffror och -"))
+    bookkeeping = meta.bokforing if meta and meta.bokforing else Bookkeeping()
     con = database.new_connection()
+    names: dict[str, str] = {}  # a file's name in the contract → its name in the folder
+    full_ledger = False
+    reading.account_names(con, {})
     with tempfile.TemporaryDirectory(prefix="lagesbild-") as workdir:
         for spec in schema.FILES:
             path = reading.find_file(folder, spec)
@@ -86,27 +92,55 @@ def load(folder: Path) -> Project:
                     problems.append(error(spec.filename, None, None, None,
                                           f"filen {spec.filename} (eller .xlsx) – den saknas"))
                 continue
-            result = reading.read_file(con, path, spec, Path(workdir))
+            names[spec.filename] = path.name
+            spec = _with_object_column(spec, bookkeeping)
+            result = reading.read_file(con, path, spec, Path(workdir), bookkeeping.dimension)
             problems += result.problems
+            full_ledger = full_ledger or result.full_ledger
             if (result.table and not spec.may_be_empty and not any(p.is_error for p in result.problems)
                     and not con.table(spec.stem).limit(1).fetchall()):
                 problems.append(error(spec.filename, None, None, None,
                                       "minst en rad under rubrikraden – filen har inga rader"))
     if meta is None:
         con.close()
-        return Project(folder, None, None, problems)
-    params = _model_params(meta)
+        return Project(folder, None, None, _named(problems, names))
+    _ledger_tables(con, bookkeeping)
+    params = _model_params(meta, bookkeeping, full_ledger)
     for name in database.query_names("models"):
         database.execute(con, name, **params)
+    params["rapportdatum"] = meta.rapportdatum or _latest_cost_date(con) or meta.start
     for name in database.query_names("checks"):
         rows = database.execute(con, name, **params).fetchall()
         problems += [Problem(*row) for row in rows]
     database.lock(con)
-    rapportdatum = meta.rapportdatum or _latest_cost_date(con) or meta.start
-    return Project(folder, meta, con, problems, rapportdatum)
+    named = _named(problems, names)
+    notes = [p for p in named if p.niva == NOTE]
+    return Project(folder, meta, con, [p for p in named if p.niva != NOTE], params["rapportdatum"], notes, params)
 
 
-def _model_params(meta: Meta) -> dict:
+def _with_object_column(spec: schema.FileSpec, bookkeeping: Bookkeeping) -> schema.FileSpec:
+    """The ledger's spec with [bokforing] objektkolumn as a header of its Objekt column."""
+    if spec.stem != reading.LEDGER or not bookkeeping.objektkolumn:
+        return spec
+    columns = tuple(replace(c, aliases=(*c.aliases, bookkeeping.objektkolumn)) if c.key == "objekt" else c
+                    for c in spec.columns)
+    return replace(spec, columns=columns)
+
+
+def _ledger_tables(con: duckdb.DuckDBPyConnection, bookkeeping: Bookkeeping) -> None:
+    """The tables the ledger model reads beside the files: cost accounts, the account plan, account names."""
+    low, high = zip(*bookkeeping.kostnadskonton, strict=True) if bookkeeping.kostnadskonton else ((), ())
+    con.from_df(pd.DataFrame({"konto_fran": pd.Series(low, dtype="int64"),
+                              "konto_till": pd.Series(high, dtype="int64")})).create("kostnadskonton")
+    con.from_df(account_plans.ranges(bookkeeping.kontoplan)).create("kontoplan")
+
+
+def _named(problems: list[Problem], names: dict[str, str]) -> list[Problem]:
+    """Problems named by the file as it is in the folder (budget.xlsx, utfall.se), not the contract's name."""
+    return [replace(p, fil=names[p.fil]) if names.get(p.fil, p.fil) != p.fil else p for p in problems]
+
+
+def _model_params(meta: Meta, bookkeeping: Bookkeeping, full_ledger: bool) -> dict:
     ind = meta.indirekta
     return {
         "start": meta.start,
@@ -114,6 +148,9 @@ def _model_params(meta: Meta) -> dict:
         "procent": ind.procent if ind else None,
         "bas": list(ind.bas) if ind else [],
         "indirekt_kostnadsslag": ind.kostnadsslag if ind else None,
+        "objekt": bookkeeping.objekt,
+        "hel_huvudbok": full_ledger,
+        "kostnadskonton_text": ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in bookkeeping.kostnadskonton),
     }
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import difflib
+import glob
 import io
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +22,19 @@ from duckdb import (
     FunctionExpression,
 )
 
-from lagesbild import database, schema, xlsx
+from lagesbild import database, schema, sie, xlsx
 from lagesbild.problems import Problem, error
 from lagesbild.schema import Column, FileSpec
 
 MAX_PROBLEMS_PER_COLUMN = 50
+HEADER_SEARCH_LINES = 20
+LEDGER = "utfall"
+SIE_SUFFIXES = (".se", ".si", ".sie")
+ACCOUNT_NAMES = "kontonamn"  # account → name, from the #KONTO records of an SIE ledger
+# A cell may be as long as DuckDB reads a line; the csv module must not stop earlier.
+MAX_CELL_CHARS = 2_000_000
+csv.field_size_limit(MAX_CELL_CHARS)
+SUFFIXES = (".csv", ".xlsx", *SIE_SUFFIXES)
 _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 _DELIMITERS = (";", "\t", ",")
@@ -39,16 +49,25 @@ _SQL_TYPES = {
 
 @dataclass
 class Source:
-    """A file as DuckDB will read it: a UTF-8 or Latin-1 path, its delimiter and header."""
+    """A file as DuckDB will read it: a UTF-8 or Latin-1 path, its delimiter and where its header is."""
 
     path: Path
     encoding: str
     delimiter: str
-    skip: int
+    skip: int  # physical lines DuckDB skips before the header
+    hidden: int  # of those, lines Excel does not show as rows (a sep= line)
     header: list[str]
-    first_data_line: int
     lines: int  # physical lines up to the last one that is not blank
     text: str | None = None  # the decoded text, kept only when it was decoded anyway
+
+    @property
+    def header_row(self) -> int:
+        """The header's row as Excel shows it: 1, or below a title block."""
+        return self.skip - self.hidden + 1
+
+    @property
+    def first_data_line(self) -> int:
+        return self.skip + 2
 
 
 class Unreadable(ValueError):
@@ -65,23 +84,39 @@ class ReadResult:
 
     table: str | None
     problems: list[Problem] = field(default_factory=list)
+    full_ledger: bool = False  # every account of each voucher: only cost accounts are project costs
 
 
 def find_file(folder: Path, spec: FileSpec) -> Path | None:
-    """The export of a spec in a folder: name.csv, else name.xlsx; the stem matched loosely."""
+    """The export of a spec in a folder: name.csv, else name.xlsx, else (the ledger) SIE; stem matched loosely."""
     candidates = {}
     for path in folder.iterdir():
-        if path.is_file() and path.suffix.lower() in (".csv", ".xlsx"):
+        if path.is_file() and path.suffix.lower() in SUFFIXES:
             candidates.setdefault((schema.fold(path.stem), path.suffix.lower()), path)
     stem = schema.fold(spec.stem)
-    return candidates.get((stem, ".csv")) or candidates.get((stem, ".xlsx"))
+    suffixes = SUFFIXES if spec.stem == LEDGER else (".csv", ".xlsx")
+    return next((candidates[(stem, s)] for s in suffixes if (stem, s) in candidates), None)
+
+
+def is_sie(path: Path) -> bool:
+    """An SIE file by its name, or by its content whatever its name (contract §3b)."""
+    if path.suffix.lower() in SIE_SUFFIXES:
+        return True
+    with open(path, "rb") as handle:
+        return sie.looks_like_sie(handle.read(4096))
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
-    """(codec, text): UTF-16 with BOM, else UTF-8 (BOM or not), else Windows-1252, strictly.
+    """(codec, text): UTF-16 with BOM, else UTF-8 (BOM or not), else Windows-1252, strictly per file.
 
     text is None when DuckDB can read the bytes as they are (UTF-8 without BOM, or
-    Windows-1252 that uses no character outside Latin-1).
+    Windows-1252 that uses no character outside Latin-1). A file that is UTF-8 up to one bad
+    byte is refused with that byte's line: reading the whole file as Windows-1252 would garble
+    every å, ä and ö before it.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", data.decode("utf-16")
@@ -90,56 +125,110 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         data.decode("utf-8")
         return "utf-8", None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if not data[: exc.start].isascii():
+            raise Unreadable(
+                f"filen är skriven i UTF-8 men byte 0x{data[exc.start]:02X} är inget UTF-8-tecken – "
+                "raden har sparats i en annan teckenkodning; spara hela filen som UTF-8 igen",
+                _line_of(data, exc.start),
+            ) from exc
     if not _CP1252_ONLY.search(data):
         return "latin-1", None
-    return "cp1252", data.decode("cp1252")
-
-
-def _first_lines(data: bytes, codec: str, text: str | None, count: int) -> list[str]:
-    head = text[:65536] if text is not None else data[:65536].decode(codec, errors="ignore")
-    return head.splitlines()[:count]
-
-
-def _choose_delimiter(line: str, lookup: dict[str, Column]) -> str:
-    def score(delim: str) -> tuple[int, int]:
-        fields = next(csv.reader([line], delimiter=delim), [])
-        return sum(schema.fold(f) in lookup for f in fields), len(fields)
-
-    return max(_DELIMITERS, key=score)
-
-
-def prepare(path: Path, workdir: Path) -> Source:
-    """Decode and sniff a CSV or XLSX file; raises ValueError with a Swedish reason."""
-    if path.suffix.lower() == ".xlsx":
-        return _prepare_xlsx(path, workdir)
-    data = path.read_bytes()
     try:
-        codec, text = decode(data)
+        return "cp1252", data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise Unreadable(
             f"filen kunde inte läsas som UTF-8, UTF-16 eller Windows-1252 – byte 0x{data[exc.start]:02X} "
             "är inget tecken i någon av dem (spara filen som UTF-8)",
-            data[: exc.start].count(b"\n") + 1,
+            _line_of(data, exc.start),
         ) from exc
-    lines = _first_lines(data, codec, text, 3)
-    skip = 0
-    delimiter = None
+
+
+def _needs_newlines(data: bytes) -> bool:
+    """CR alone, or CR LF and LF mixed (a row appended in a text editor): DuckDB wants one kind."""
+    crlf = data.count(b"\r\n")
+    return data.count(b"\r") != crlf or 0 < crlf < data.count(b"\n")
+
+
+def _one_newline(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _header_score(fields: list[str], lookup: dict[str, Column]) -> tuple[set[str], int]:
+    return {lookup[k].key for k in map(schema.header_key, fields) if k in lookup}, len(fields)
+
+
+def _has_required(keys: set[str], spec: FileSpec) -> bool:
+    return all(c.key in keys or keys & set(c.instead) for c in spec.columns if c.required)
+
+
+def choose_delimiter(line: str, lookup: dict[str, Column]) -> str:
+    """The delimiter that splits a header line into the most known columns, then the most fields."""
+
+    def score(delim: str) -> tuple[int, int]:
+        keys, width = _header_score(next(csv.reader([line], delimiter=delim), []), lookup)
+        return len(keys), width
+
+    return max(_DELIMITERS, key=score)
+
+
+def find_header(lines: list[str], spec: FileSpec, delimiter: str | None) -> tuple[int, str]:
+    """(index, delimiter) of the header: the first of the first lines that holds the required columns.
+
+    Finance systems write a title block above it (contract §3b). Where no line has them all, the
+    line with the most known columns is taken, so that the missing ones are named on that row.
+    """
+    lookup = schema.header_lookup(spec)
+    best = (-1, 0, delimiter or ";")
+    for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
+        if not line.strip():
+            continue
+        delim = delimiter or choose_delimiter(line, lookup)
+        keys, _ = _header_score(next(csv.reader([line], delimiter=delim), []), lookup)
+        if _has_required(keys, spec):
+            return index, delim
+        if len(keys) > best[0]:
+            best = (len(keys), index, delim)
+    return best[1], best[2]
+
+
+def _safe_path(path: Path, workdir: Path) -> Path:
+    """A name for DuckDB that is no glob pattern: read_csv would match [, *, ? in a folder name."""
+    if not glob.has_magic(str(path)):
+        return path
+    link = workdir / f"{uuid.uuid4().hex}{path.suffix.lower()}"
+    link.symlink_to(path.resolve())
+    return link
+
+
+def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
+    """Decode a CSV or XLSX file and find its header; raises ValueError with a Swedish reason."""
+    assert not glob.has_magic(str(workdir))
+    if path.suffix.lower() == ".xlsx":
+        data, codec, text = b"", "utf-8", xlsx.sheet_as_csv(path)
+    else:
+        data = path.read_bytes()
+        codec, text = decode(data)
+        if text is None and _needs_newlines(data):
+            text = data.decode("latin-1" if codec == "latin-1" else "utf-8")
+    if text is not None and "\r" in text:
+        text = _one_newline(text)
+    head = text[:65536] if text is not None else data[:65536].decode(codec, errors="ignore")
+    lines = [line.rstrip("\r") for line in head.split("\n", HEADER_SEARCH_LINES + 1)[: HEADER_SEARCH_LINES + 1]]
+    hidden, delimiter = 0, None
     if lines and (m := _SEP_LINE.match(lines[0])):
-        delimiter, skip = m.group(1), 1
-    header_line = lines[skip] if len(lines) > skip else ""
-    if not header_line.strip():
+        delimiter, hidden = m.group(1), 1
+    if not any(line.strip(" \t;,\r") for line in lines[hidden:]):
         raise ValueError("filen är tom – första raden ska vara rubrikraden")
-    if delimiter is None:
-        delimiter = _choose_delimiter(header_line, {})
+    index, delimiter = find_header(lines[hidden:], spec, delimiter)
     if text is not None:
-        target = workdir / f"{path.stem}.utf8.csv"
+        target = workdir / f"{spec.stem}.utf8.csv"
         target.write_text(text, encoding="utf-8")
         path, codec = target, "utf-8"
-    header = next(csv.reader([header_line], delimiter=delimiter))
-    return Source(path, "latin-1" if codec == "latin-1" else "utf-8", delimiter, skip, header,
-                  skip + 2, _count_lines(data), text)
+    header = next(csv.reader([lines[hidden + index]], delimiter=delimiter))
+    counted = text.encode() if text is not None else data
+    return Source(_safe_path(path, workdir), "latin-1" if codec == "latin-1" else "utf-8", delimiter,
+                  hidden + index, hidden, header, _count_lines(counted), text)
 
 
 def _count_lines(data: bytes) -> int:
@@ -149,72 +238,57 @@ def _count_lines(data: bytes) -> int:
     return data.count(b"\n", 0, end) + 1 if end else 0
 
 
-def sniff_delimiter(source: Source, spec: FileSpec) -> Source:
-    """Re-choose the delimiter against the spec's known headers when no sep= line fixed it."""
-    if source.skip:
-        return source
-    raw_header = source.delimiter.join(source.header)
-    delimiter = _choose_delimiter(raw_header, schema.header_lookup(spec))
-    if delimiter == source.delimiter:
-        return source
-    header = next(csv.reader([raw_header], delimiter=delimiter))
-    return Source(source.path, source.encoding, delimiter, source.skip, header,
-                  source.first_data_line, source.lines, source.text)
-
-
-def _prepare_xlsx(path: Path, workdir: Path) -> Source:
-    text = xlsx.sheet_as_csv(path)
-    target = workdir / f"{path.stem}.xlsx.csv"
-    target.write_text(text, encoding="utf-8")
-    header = next(csv.reader([text.split("\n", 1)[0]], delimiter=";"))
-    return Source(target, "utf-8", ";", 0, header, 2, _count_lines(text.encode()), text)
-
-
-def map_header(header: list[str], spec: FileSpec) -> tuple[list[str], list[Problem]]:
-    """DuckDB names for each header field, and the problems of the header row."""
+def map_header(header: list[str], spec: FileSpec, row: int = 1) -> tuple[list[str], list[Problem]]:
+    """DuckDB names for each header field, and the problems of the header row (Excel row `row`)."""
     lookup = schema.header_lookup(spec)
     names: list[str] = []
     seen: dict[str, int] = {}
     problems: list[Problem] = []
     unknown: list[str] = []
     for position, field_name in enumerate(header, start=1):
-        column = lookup.get(schema.fold(field_name))
+        column = lookup.get(schema.header_key(field_name))
         if column is None:
             names.append(f"extra_{position}")
             if field_name.strip():
                 unknown.append(field_name)
         elif column.key in seen:
             names.append(f"extra_{position}")
-            problems.append(error(spec.filename, 1, column.name, field_name,
+            problems.append(error(spec.filename, row, column.name, field_name,
                                   f"kolumnen {column.name} en gång (den finns redan i kolumn "
                                   f"{seen[column.key]})"))
         else:
             names.append(column.key)
             seen[column.key] = position
+    searched = f" (rubrikraden söks bland de {HEADER_SEARCH_LINES} första raderna)" if row == 1 else ""
     for column in spec.columns:
-        if column.required and column.key not in seen:
-            close = difflib.get_close_matches(
-                schema.fold(column.name), [schema.fold(u) for u in unknown], n=1, cutoff=0.6)
-            found = next((u for u in unknown if close and schema.fold(u) == close[0]), None)
-            problems.append(error(spec.filename, 1, column.name, found,
-                                  f"en obligatorisk kolumn med rubriken {column.name}"
-                                  + (" (stavningen känns inte igen)" if found else " – den saknas")))
+        if column.required and column.key not in seen and not seen.keys() & set(column.instead):
+            folded = [schema.header_key(u) for u in unknown]
+            close = difflib.get_close_matches(schema.header_key(column.name), folded, n=1, cutoff=0.6)
+            found = next((u for u in unknown if close and schema.header_key(u) == close[0]), None)
+            alternative = "".join(f" eller {spec.column(k).name}" for k in column.instead)
+            problems.append(error(spec.filename, row, column.name, found,
+                                  f"en obligatorisk kolumn med rubriken {column.name}{alternative}"
+                                  + (" (stavningen känns inte igen)" if found else f" – den saknas{searched}")))
     return names, problems
+
+
+def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
+    """(Excel row, fields) of each CSV record after the header; raises csv.Error where a record is broken.
+
+    Excel hides a sep= line, shows a blank line as an empty row and a quoted line break inside its
+    cell: each CSV record is one row.
+    """
+    text = source.text if source.text is not None else source.path.read_bytes().decode(
+        "latin-1" if source.encoding == "latin-1" else "utf-8")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=source.delimiter, strict=True)
+    for row, record in enumerate(reader, start=1 - source.hidden):
+        if row > source.header_row:
+            yield row, record
 
 
 def _line_numbers(source: Source) -> pd.DataFrame:
     """Excel row of each record, for files where blank lines or line breaks in cells shift them."""
-    text = source.text if source.text is not None else source.path.read_bytes().decode(
-        "latin-1" if source.encoding == "latin-1" else "utf-8")
-    rows: list[int] = []
-    reader = csv.reader(io.StringIO(text), delimiter=source.delimiter)
-    # Excel hides a sep= line, shows a blank line as an empty row and a quoted line break
-    # inside its cell: each CSV record is one row, the header row 1.
-    row = -source.skip
-    for record in reader:
-        row += 1
-        if row >= 2 and record:  # DuckDB skips only empty lines
-            rows.append(row)
+    rows = [row for row, record in _records(source) if record]  # DuckDB skips only empty lines
     return pd.DataFrame({"record_nr": range(1, len(rows) + 1), "excel_rad": rows})
 
 
@@ -257,6 +331,11 @@ def _typed_select(spec: FileSpec, present: set[str]) -> list[duckdb.Expression]:
     exprs = [ColumnExpression("rad")]
     for column in spec.columns:
         pairs = _convert(column)
+        if column.key not in present and present & set(column.instead):
+            difference = _difference(spec, column, present)
+            exprs += [difference.cast(duckdb.sqltype("VARCHAR")).alias(f"{column.key}__text"),
+                      difference.alias(column.key)]
+            continue
         if column.key not in present:
             value = ConstantExpression(column.default)
             sql_type = _SQL_TYPES.get(column.kind, "BIGINT")
@@ -275,6 +354,25 @@ def _typed_select(spec: FileSpec, present: set[str]) -> list[duckdb.Expression]:
                                       ConstantExpression(column.default)).otherwise(expr)
             exprs.append(expr.alias(name))
     return exprs
+
+
+def _difference(spec: FileSpec, column: Column, present: set[str]) -> duckdb.Expression:
+    """A column that stands in for the absent `column` as plus − minus (Belopp = Debet − Kredit).
+
+    An empty cell is 0; an unreadable one makes the row's value unknown (its own error names it).
+    """
+    plus, minus = (spec.column(key) for key in column.instead)
+    total: duckdb.Expression = ConstantExpression(0)
+    unreadable: duckdb.Expression = ConstantExpression(False)
+    for part, sign in ((plus, 1), (minus, -1)):
+        if part.key not in present:
+            continue
+        typed = _convert(part)[0][1]
+        unreadable = unreadable | (ColumnExpression(part.key).isnotnull() & typed.isnull())
+        term = CoalesceOperator(typed, ConstantExpression(0))
+        total = total + term if sign > 0 else total - term
+    return CaseExpression(unreadable, ConstantExpression(None)).otherwise(total).cast(
+        duckdb.sqltype(_SQL_TYPES[column.kind]))
 
 
 def _trimmed_select(spec: FileSpec, present: set[str], offset: int,
@@ -346,16 +444,22 @@ def _cell_checks(spec: FileSpec, present: set[str]) -> Iterator[tuple[Column, st
             yield column, text, condition, expected
 
 
-def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdir: Path) -> ReadResult:
-    """Read one file into the typed table named after it; problems name file, row and column."""
+def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdir: Path,
+              dimension: int = 6) -> ReadResult:
+    """Read one file into the typed table named after it; problems name file, row and column.
+
+    A ledger in SIE (contract §3b) is read by lagesbild.sie; its objects of `dimension` fill Objekt.
+    """
+    if spec.stem == LEDGER and is_sie(path):
+        return _read_sie(con, path, spec, dimension)
     result = ReadResult(None)
     try:
-        source = sniff_delimiter(prepare(path, workdir), spec)
+        source = prepare(path, workdir, spec)
     except ValueError as exc:
         result.problems.append(error(spec.filename, getattr(exc, "rad", None), None, None, str(exc)))
         empty_table(con, spec)
         return result
-    names, header_problems = map_header(source.header, spec)
+    names, header_problems = map_header(source.header, spec, source.header_row)
     result.problems += header_problems
     if any(p.is_error for p in header_problems):
         empty_table(con, spec)
@@ -364,29 +468,54 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
     params = {"path": str(source.path), "delim": source.delimiter, "skip": source.skip,
               "encoding": source.encoding, "names": names}
     try:
-        _create(con, spec, source, params, present, None)
+        rel = con.sql(database.sql("read_csv_as_text"), params=params)
+        _create(con, spec, rel, present, source.header_row, None)
         records = con.table(spec.stem).aggregate("max(record_nr)").fetchall()[0][0] or 0
         if source.lines - (source.first_data_line - 1) != records:
             # Blank lines or line breaks inside cells: number the rows as Excel shows them.
             _drop(con, spec)
-            _create(con, spec, source, params, present, _line_numbers(source))
-    except duckdb.Error:
-        result.problems.append(_malformed(source, spec, len(names)))
+            rel = con.sql(database.sql("read_csv_as_text"), params=params)
+            _create(con, spec, rel, present, source.header_row, _line_numbers(source))
+    except (duckdb.Error, csv.Error):
+        result.problems += _malformed(source, spec, len(names))
         _drop(con, spec)
         empty_table(con, spec)
         return result
     result.table = spec.stem
+    result.full_ledger = bool(present & {"debet", "kredit"})
     result.problems += _cell_problems(con, spec, present)
     return result
 
 
-def _create(con, spec: FileSpec, source: Source, params: dict, present: set[str],
-            mapping: pd.DataFrame | None) -> None:
-    rel = con.sql(database.sql("read_csv_as_text"), params=params)
-    offset = 1  # the header is row 1 in Excel, also below a sep= line that Excel hides
+def _read_sie(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, dimension: int) -> ReadResult:
+    ledger = sie.read(path.read_bytes(), path.name)
+    frame = pd.DataFrame({
+        "record_nr": range(1, len(ledger.rad) + 1),
+        "datum": ledger.datum, "belopp": ledger.belopp, "konto": ledger.konto,
+        "verifikation": ledger.verifikation, "text": ledger.text,
+        "objekt": [objects.get(dimension) for objects in ledger.objekt],
+    })
+    mapping = pd.DataFrame({"record_nr": frame["record_nr"], "excel_rad": ledger.rad})
+    present = {"datum", "belopp", "konto", "verifikation", "text", "objekt"}
+    _create(con, spec, con.from_df(frame), present, 0, mapping)
+    account_names(con, ledger.konton)
+    result = ReadResult(spec.stem, list(ledger.problems), full_ledger=True)
+    result.problems += _cell_problems(con, spec, present)
+    return result
+
+
+def account_names(con: duckdb.DuckDBPyConnection, names: dict[str, str]) -> None:
+    """The table of account names (SIE #KONTO) that pages show beside account numbers."""
+    con.execute(f"drop table if exists {ACCOUNT_NAMES}")  # a constant name, never user input
+    frame = pd.DataFrame({"konto": list(names), "namn": list(names.values())}, dtype="string")
+    con.from_df(frame).create(ACCOUNT_NAMES)
+
+
+def _create(con: duckdb.DuckDBPyConnection, spec: FileSpec, rel: duckdb.DuckDBPyRelation, present: set[str],
+            header_row: int, mapping: pd.DataFrame | None) -> None:
     if mapping is not None:
         rel = rel.join(con.from_df(mapping), "record_nr")
-    trimmed = rel.select(*_trimmed_select(spec, present, offset, mapping is not None))
+    trimmed = rel.select(*_trimmed_select(spec, present, header_row, mapping is not None))
     not_blank = CoalesceOperator(*[ColumnExpression(k) for k in present])
     trimmed.filter(not_blank.isnotnull()).select(
         ColumnExpression("record_nr"), *_typed_select(spec, present)).create(spec.stem)
@@ -398,25 +527,31 @@ def _drop(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
     con.execute(f"drop table if exists {spec.stem}")
 
 
-def _malformed(source: Source, spec: FileSpec, width: int) -> Problem:
-    """The first record DuckDB could not read, found again line by line for the message."""
-    text = source.text if source.text is not None else source.path.read_bytes().decode(
-        "latin-1" if source.encoding == "latin-1" else "utf-8")
-    reader = csv.reader(io.StringIO(text), delimiter=source.delimiter, strict=True)
-    row = -source.skip  # Excel rows, as in _line_numbers
+def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
+    """Every record DuckDB could not read, found again record by record for the messages."""
     delimiter = _show(source.delimiter)
+    problems: list[Problem] = []
+    row = source.header_row
     try:
-        for record in reader:
-            row += 1
-            if row >= 2 and record and len(record) != width:
-                return error(spec.filename, row, None, source.delimiter.join(record)[:80],
-                             f"{width} fält avgränsade med '{delimiter}' som på rubrikraden, "
-                             f"men raden har {len(record)}")
-    except csv.Error:
-        return error(spec.filename, row + 1, None, None,
-                     'ett citattecken (") som avslutas – fältet som börjar här stängs aldrig')
-    return error(spec.filename, None, None, None,
-                 f"en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält")
+        for row, record in _records(source):
+            if record and len(record) != width:
+                problems.append(error(spec.filename, row, None, source.delimiter.join(record)[:80],
+                                      f"{width} fält avgränsade med '{delimiter}' som på rubrikraden, "
+                                      f"men raden har {len(record)}"))
+                if len(problems) == MAX_PROBLEMS_PER_COLUMN:
+                    break
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            problems.append(error(spec.filename, row + 1, None, None,
+                                  f"celler på högst {MAX_CELL_CHARS // 1_000_000} miljoner tecken – "
+                                  "en cell på raden är längre (eller ett citattecken stängs aldrig)"))
+        else:
+            problems.append(error(spec.filename, row + 1, None, None,
+                                  'ett citattecken (") som avslutas – fältet som börjar här stängs aldrig'))
+    if not problems:
+        problems.append(error(spec.filename, None, None, None,
+                              f"en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält"))
+    return problems
 
 
 def _show(delimiter: str) -> str:

@@ -25,7 +25,7 @@ EXPECTED = {
     INTEGER: "ett heltal, t.ex. 12",
     PERCENT: "en procentsats, t.ex. 31 eller 31 %",
     YEAR: "ett årtal, t.ex. 2025",
-    DATE: "ett datum som 2025-04-30 eller 20250430",
+    DATE: "ett datum som 2025-04-30 eller 20250430, år 1900–2200",
     SCALE: "ett heltal 1–4",
     ACCOUNT_RANGE: "ett kontonummer (7010) eller ett intervall (7000-7699)",
 }
@@ -43,6 +43,7 @@ class Column:
     values: tuple[str, ...] = ()  # the value set of an ENUM column, canonical spelling
     default: str | None = None
     cell_required: bool | None = None  # defaults to `required`
+    instead: tuple[str, ...] = ()  # keys of columns that may stand in for this required one
 
     @property
     def must_have_value(self) -> bool:
@@ -135,12 +136,22 @@ FILES: tuple[FileSpec, ...] = (
         Column("Tak", "tak", AMOUNT, required=False, aliases=("cap",)),
     )),
     FileSpec("utfall", True, (
-        Column("Datum", "datum", DATE, aliases=("date",)),
-        Column("Belopp", "belopp", AMOUNT, aliases=("amount",)),
+        Column("Datum", "datum", DATE, aliases=(
+            "date", "Bokföringsdatum", "Verifikationsdatum", "Transaktionsdatum", "Fakturadatum")),
+        # A full ledger has Debet and Kredit instead: Belopp = Debet − Kredit (contract §3b).
+        Column("Belopp", "belopp", AMOUNT, aliases=("amount", "Nettobelopp", "Belopp SEK", "Summa"),
+               instead=("debet", "kredit")),
+        Column("Debet", "debet", AMOUNT, required=False, aliases=("debit",)),
+        Column("Kredit", "kredit", AMOUNT, required=False, aliases=("credit",)),
         Column("Kostnadsslag", "kostnadsslag", required=False, aliases=("cost_category",)),
-        Column("Konto", "konto", required=False, aliases=("account",)),
-        Column("Verifikation", "verifikation", required=False, aliases=("voucher",)),
-        Column("Text", "text", required=False),
+        Column("Konto", "konto", required=False, aliases=(
+            "account", "Kontonr", "Konto nr", "Konto (BAS)", "Kontonummer")),
+        Column("Verifikation", "verifikation", required=False, aliases=(
+            "voucher", "Vernr", "Verifikationsnummer", "Verifikationsnr")),
+        Column("Text", "text", required=False, aliases=(
+            "Verifikationstext", "Transaktionstext", "Beskrivning")),
+        # The project's code in another organisation's whole ledger; [bokforing] objektkolumn names it.
+        Column("Objekt", "objekt", required=False, aliases=("object",)),
     )),
     FileSpec("konton", False, (
         Column("Konto", "konto", ACCOUNT_RANGE, aliases=("account",)),
@@ -277,19 +288,29 @@ FILES: tuple[FileSpec, ...] = (
 FILES_BY_STEM = {f.stem: f for f in FILES}
 
 
-def fold(name: str) -> str:
-    """Fold a header or value for matching: case, surrounding and repeated spaces, å/ä/ö, _."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("\ufeff", ""))
+# Every kind of white space a spreadsheet writes (no-break and narrow no-break space among them) and _
+# count as one space. queries/macros/sv_fold.sql spells the same class; tests hold the two together.
+_SPACE_RUN = re.compile("[\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000_]+")
+
+
+def fold(text: str) -> str:
+    """Fold a value for matching: case, accents (å/ä/ö = a/a/o), a BOM, and runs of spaces or _."""
+    decomposed = unicodedata.normalize("NFD", text.replace("\ufeff", ""))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s_]+", " ", bare).strip().lower()
+    return _SPACE_RUN.sub(" ", bare.lower()).strip()
+
+
+def header_key(name: str) -> str:
+    """Fold a column header: as fold, and spaces, _ and . ignored (Konto nr = Kontonr = Konto_nr)."""
+    return fold(name).replace(" ", "").replace(".", "")
 
 
 def header_lookup(spec: FileSpec) -> dict[str, Column]:
-    """Folded header spelling → column, for the Swedish name, its key and English aliases."""
+    """header_key of each spelling → column, for the Swedish name, its key and English aliases."""
     lookup: dict[str, Column] = {}
     for column in spec.columns:
         for spelling in (column.name, column.key, *column.aliases):
-            lookup[fold(spelling)] = column
+            lookup[header_key(spelling)] = column
     return lookup
 
 

@@ -31,6 +31,19 @@ values_to_date as (
             and indikatorvarden.varde is not null
     )
 ),
+planned as (
+    -- a counted indicator's rows dated after R up to Måldatum are the plan for the rest of the period
+    select
+        indikatorer.id as indikator,
+        count(*)::double as planerade,
+    from indikatorer
+    inner join motesplatser
+        on sv_fold(motesplatser.typ) = sv_fold(indikatorer.raknas_fran)
+        and motesplatser.datum > $rapportdatum::date
+        and motesplatser.datum <= indikatorer.maldatum
+    where indikatorer.raknas_fran is not null
+    group by indikatorer.id
+),
 latest as (
     select
         indikator,
@@ -46,12 +59,16 @@ measured as (
         latest.senaste_varde,
         (latest.senaste_varde - indikatorer.utgangsvarde)
             / nullif(indikatorer.malvarde - indikatorer.utgangsvarde, 0) as progress,
-        least(greatest(
+        least(greatest(coalesce(
+            -- what should have been held by R if the planned rows are to reach the target
+            (indikatorer.malvarde - planned.planerade - indikatorer.utgangsvarde)
+                / nullif(indikatorer.malvarde - indikatorer.utgangsvarde, 0),
             datediff('day', $start::date, $rapportdatum::date)
-                / greatest(datediff('day', $start::date, indikatorer.maldatum), 1),
-            0), 1)::double as forvantat,
+                / greatest(datediff('day', $start::date, indikatorer.maldatum), 1)
+        ), 0), 1)::double as forvantat,
     from indikatorer
     left join latest on latest.indikator = indikatorer.id
+    left join planned on planned.indikator = indikatorer.id
 )
 select
     measured.id,

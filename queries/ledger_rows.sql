@@ -7,5 +7,5 @@ select
     text,
     belopp::double as belopp,
 from bokforing
-where datum <= $rapportdatum::date
+where datum <= $rapportdatum::date and utanfor is null
 order by datum desc, rad desc

@@ -44,6 +44,9 @@ CASES = [
     Case("broken-toml", ERROR, "projekt.toml", 2, None, None, "giltig TOML"),
     Case("slut-before-start-toml", ERROR, "projekt.toml", None, "slut", "2024-12-31",
          "ett datum efter start 2025-02-01"),
+    Case("toml-wrong-type", ERROR, "projekt.toml", None, "namn", "5", "en text inom citattecken"),
+    Case("indirect-base-not-in-budget", ERROR, "projekt.toml", None, "indirekta_kostnader.bas", "Persnal",
+         "ett kostnadsslag som finns i budget.csv (Köpta tjänster, Personal)"),
     # files and headers
     Case("missing-required-file", ERROR, "paverkan.csv", None, None, None, "paverkan.csv (eller .xlsx) – den saknas"),
     Case("missing-required-column", ERROR, "risker.csv", 1, "Konsekvens", None,
@@ -56,7 +59,7 @@ CASES = [
          "6 fält avgränsade med ';'"),
     Case("unclosed-quote", ERROR, "beslut.csv", 2, None, None, "citattecken"),
     Case("undecodable-bytes", ERROR, "utfall.csv", 2, None, None, "UTF-8, UTF-16 eller Windows-1252"),
-    Case("unreadable-excel-file", ERROR, "utfall.csv", None, None, None, "Excel-filen kunde inte öppnas"),
+    Case("unreadable-excel-file", ERROR, "utfall.xlsx", None, None, None, "Excel-filen kunde inte öppnas"),
     # cells
     Case("empty-required-cell", ERROR, "aktiviteter.csv", 2, "Ansvarig", None, "cellen är tom"),
     Case("unreadable-amount", ERROR, "utfall.csv", 2, "Belopp", "fyrtiotusen", "ett belopp i kronor"),
@@ -67,6 +70,9 @@ CASES = [
     Case("unreadable-date-day-first", ERROR, "aktiviteter.csv", 2, "Slut", "30/4/2025",
          "ett datum som 2025-04-30"),
     Case("risk-scale-5", ERROR, "risker.csv", 2, "Sannolikhet", "5", "ett heltal 1–4"),
+    Case("date-year-out-of-range", ERROR, "utfall.csv", 2, "Datum", "0025-03-31", "år 1900–2200"),
+    Case("negative-attendance", ERROR, "motesplatser.csv", 2, "Män", "-2", "ett antal som är 0 eller mer"),
+    Case("percent-done-over-100", ERROR, "aktiviteter.csv", 2, "Andel klar", "150", "en procentsats 0–100"),
     # value sets
     Case("unknown-activity-status", ERROR, "aktiviteter.csv", 2, "Status", "Klart",
          "ett av värdena Ej påbörjad, Pågår, Klar, Pausad, Struken"),
@@ -108,6 +114,7 @@ CASES = [
     Case("costs-in-year-without-financing", ERROR, "utfall.csv", 3, "Datum", "2027",
          "finansiering.csv har inget för år 2027"),
     # warnings
+    Case("toml-unknown-key", WARNING, "projekt.toml", None, "rapportdatun", None, "menade du rapportdatum?"),
     Case("financing-differs-from-budget", WARNING, "finansiering.csv", None, "Belopp", "2025: 145 000 kr",
          "samma summa som budgeten för år 2025"),
     Case("repeated-ledger-row", WARNING, "utfall.csv", 4, None, "2025-03-31 40000,00", "upprepar rad 2"),

@@ -99,13 +99,13 @@ def test_every_figure_query_returns_rows_for_at_least_one_example(figure, name):
 
 @pytest.mark.parametrize("name", CHECKS)
 def test_every_check_finds_nothing_in_the_example(stracket_project, name):
-    params = projects._model_params(stracket_project.meta)
+    params = stracket_project.model_params
     assert database.execute(stracket_project.con, name, **params).fetchall() == []
 
 
 @pytest.mark.parametrize("name", CHECKS)
 def test_every_check_returns_the_columns_of_a_problem(stracket_project, name):
-    params = projects._model_params(stracket_project.meta)
+    params = stracket_project.model_params
     columns = [d[0] for d in database.execute(stracket_project.con, name, **params).description]
     assert columns == list(Problem.__dataclass_fields__)
 

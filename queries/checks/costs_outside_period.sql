@@ -7,6 +7,6 @@ select
     strftime(datum, '%Y-%m-%d') as varde,
     'ett datum inom projektperioden ' || strftime($start::date, '%Y-%m-%d') || ' – '
         || strftime($slut::date, '%Y-%m-%d') as forvantat,
-from utfall
-where datum < $start::date or datum > $slut::date
+from bokforing
+where utanfor is null and (datum < $start::date or datum > $slut::date)
 order by rad

@@ -1,9 +1,15 @@
--- years that have costs but no financing; the first ledger row of each such year is named
+-- years that have costs but no financing (no rows, or rows summing to 0 kr); the first ledger row of each is named
 with
+financing as (
+    select ar, sum(coalesce(belopp, 0)) as finansiering_kr,
+    from finansiering
+    where ar is not null
+    group by ar
+),
 years as (
     select year(datum) as ar, min(rad) as forsta_rad,
-    from utfall
-    where datum is not null
+    from bokforing
+    where datum is not null and utanfor is null
     group by year(datum)
 )
 select
@@ -11,8 +17,12 @@ select
     'utfall.csv' as fil,
     forsta_rad as rad,
     'Datum' as kolumn,
-    ar::varchar as varde,
-    'kostnader bara under år med finansiering – finansiering.csv har inget för år ' || ar as forvantat,
+    years.ar::varchar as varde,
+    'kostnader bara under år med finansiering – finansiering.csv '
+        || case when financing.ar is null then 'har inget för år ' || years.ar
+            else 'summerar till ' || sv_kronor(financing.finansiering_kr) || ' för år ' || years.ar end
+        as forvantat,
 from years
-where ar not in (select ar from finansiering where ar is not null)
-order by ar
+left join financing on financing.ar = years.ar
+where coalesce(financing.finansiering_kr, 0) <= 0
+order by years.ar

@@ -12,6 +12,6 @@ select
         else 'ett kostnadsslag som finns i budget.csv'
     end as forvantat,
 from bokforing
-where belopp is not null
+where belopp is not null and utanfor is null
     and (kostnadsslag is null or kostnadsslag not in (select kostnadsslag from budget))
 order by rad

@@ -7,24 +7,24 @@ repeated as (
         verifikation,
         text,
         min(rad) as forsta_rad,
-    from utfall
-    where datum is not null and belopp is not null
+    from bokforing
+    where datum is not null and belopp is not null and utanfor is null
     group by datum, belopp, verifikation, text
     having count(*) > 1
 )
 select
     'varning' as niva,
-    'utfall.csv' as fil,
-    utfall.rad,
+    'bokforing.csv' as fil,
+    bokforing.rad,
     null as kolumn,
-    strftime(utfall.datum, '%Y-%m-%d') || ' ' || utfall.belopp__text as varde,
+    strftime(bokforing.datum, '%Y-%m-%d') || ' ' || bokforing.belopp__text as varde,
     'en rad som inte upprepar rad ' || repeated.forsta_rad || ' (samma Datum, Belopp, Verifikation och Text)'
         as forvantat,
-from utfall
+from bokforing
 inner join repeated
-    on utfall.datum = repeated.datum
-    and utfall.belopp = repeated.belopp
-    and utfall.verifikation is not distinct from repeated.verifikation
-    and utfall.text is not distinct from repeated.text
-where utfall.rad > repeated.forsta_rad
-order by utfall.rad
+    on bokforing.datum = repeated.datum
+    and bokforing.belopp = repeated.belopp
+    and bokforing.verifikation is not distinct from repeated.verifikation
+    and bokforing.text is not distinct from repeated.text
+where bokforing.rad > repeated.forsta_rad and bokforing.utanfor is null
+order by bokforing.rad

@@ -7,7 +7,7 @@ per_dag as (
         kostnadsslag,
         sum(belopp) as belopp_kr,
     from bokforing
-    where datum is not null and belopp is not null
+    where datum is not null and belopp is not null and utanfor is null
     group by datum, kostnadsslag
 ),
 indirekta_bokforda as (

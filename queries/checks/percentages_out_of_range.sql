@@ -1,0 +1,21 @@
+-- percentages outside 0–100: an activity's share done and a financier's maximum share
+select
+    'fel' as niva,
+    'aktiviteter.csv' as fil,
+    rad,
+    'Andel klar' as kolumn,
+    andel_klar__text as varde,
+    'en procentsats 0–100' as forvantat,
+from aktiviteter
+where andel_klar < 0 or andel_klar > 100
+union all
+select
+    'fel',
+    'finansiering.csv',
+    rad,
+    'Maxandel',
+    maxandel__text,
+    'en procentsats 0–100',
+from finansiering
+where maxandel < 0 or maxandel > 100
+order by fil, rad
