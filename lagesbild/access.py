@@ -19,13 +19,14 @@ ROLES = (EDITOR, STEERING, REFERENCE)
 
 # What each role may do beyond reading aggregates.
 LEDGER, QUALITY, UPLOAD, HISTORY, FREEZE = "huvudbok", "datakvalitet", "uppladdning", "historik", "frysa"
+STAFF = "personal"  # a person's salary and hours
 CAPABILITIES = {
-    EDITOR: frozenset({LEDGER, QUALITY, UPLOAD, HISTORY, FREEZE}),
-    STEERING: frozenset({LEDGER, QUALITY}),
+    EDITOR: frozenset({LEDGER, QUALITY, UPLOAD, HISTORY, FREEZE, STAFF}),
+    STEERING: frozenset({LEDGER, QUALITY, STAFF}),
     REFERENCE: frozenset(),
 }
-# Queries that return single rows of the ledger need the LEDGER capability.
-QUERY_CAPABILITY = {"ledger_rows": LEDGER}
+# Queries that return single rows of the ledger need LEDGER; a person's salary and hours need STAFF.
+QUERY_CAPABILITY = {"ledger_rows": LEDGER, "staff_costs": STAFF, "staff_hours": STAFF, "staff_vs_ledger": STAFF}
 # What a page may ask for: a plain name of a file directly in queries/. Anything else ("./ledger_rows",
 # "checks/../ledger_rows", "../queries/ledger_rows", the load-time "models/…" and "checks/…") would read
 # a file under another name and so slip past QUERY_CAPABILITY; no page needs it.

@@ -10,6 +10,7 @@ PAGES = (
     ("pages/oversikt.py", "page.overview", "oversikt", ":material/dashboard:"),
     ("pages/mal.py", "page.goals", "mal", ":material/flag:"),
     ("pages/ekonomi.py", "page.economy", "ekonomi", ":material/payments:"),
+    ("pages/rapport.py", "page.claim", "rapport", ":material/request_quote:"),
     ("pages/aktiviteter.py", "page.activities", "aktiviteter", ":material/view_timeline:"),
     ("pages/paverkan.py", "page.influence", "paverkan", ":material/campaign:"),
     ("pages/motesplatser.py", "page.meetings", "motesplatser", ":material/groups:"),

@@ -1,0 +1,134 @@
+"""Ekonomisk rapport: a reporting period's costs, claim basis per financier, staff hours, and the claim to download."""
+
+import streamlit as st
+
+from lagesbild import access, claim_report, claims, formatting, staff, ui
+
+ctx = ui.context()
+if ui.page_header(ctx, "page.claim"):
+    project, r, lang = ctx.project, ctx.rapportdatum, ctx.lang
+    found = {p.nummer: p for p in claims.periods(project, r)}
+    if not found:
+        st.info(ctx.t("claim.no_periods"))
+    else:
+        number = st.selectbox(
+            ctx.t("claim.period"),
+            list(found),
+            index=len(found) - 1,
+            key="rapport_period",
+            format_func=lambda n: ctx.t("claim.period_option", n=n, start=found[n].start, slut=found[n].slut),
+        )
+        chosen = found[number]
+        st.text(ctx.t("claim.counted", start=chosen.start, till=chosen.till))
+
+        st.subheader(ctx.t("claim.costs"))
+        ui.table(
+            ctx.frame("period_costs_by_category", **claims.params(chosen)),
+            {
+                "kostnadsslag": ("col.category", ui.TEXT),
+                "budget_kr": ("col.budget", ui.KR),
+                "period_kr": ("col.this_period", ui.KR),
+                "ackumulerat_kr": ("col.cumulative", ui.KR),
+                "kvar_kr": ("col.left", ui.KR),
+                "ackumulerat_andel": ("col.share", ui.PCT),
+            },
+            ctx,
+            key="rapport_costs",
+        )
+
+        st.subheader(ctx.t("claim.financing"))
+        financiers = claims.labelled(ctx.frame("period_financiers", **claims.params(chosen)), lang)
+        ui.table(
+            financiers,
+            {
+                "finansiar": ("col.financier", ui.TEXT),
+                "fordelat_kr": ("col.allocated", ui.KR),
+                "fordelat_ackumulerat_kr": ("col.allocated_cum", ui.KR),
+                "rekvirerat_kr": ("col.claimed", ui.KR),
+                "inbetalt_kr": ("col.paid", ui.KR),
+                "rekvirerat_ackumulerat_kr": ("col.claimed_cum", ui.KR),
+                "maxandel_kr": ("col.max_share_kr", ui.KR),
+                "tak_kr": ("col.cap", ui.KR),
+                "underlag_kr": ("col.basis", ui.KR),
+                "begransning": ("col.binding", ui.TEXT),
+            },
+            ctx,
+            key="rapport_financiers",
+        )
+        st.caption(ctx.t("claim.basis_note"))
+
+        st.subheader(ctx.t("claim.staff"))
+        may_see_staff = ctx.access.can(access.STAFF)
+        if not may_see_staff:
+            st.info(ctx.t("claim.staff_hidden"))
+        elif not staff.listed(project):
+            st.info(ctx.t("claim.no_staff"))
+        else:
+            ui.table(
+                ctx.frame("staff_costs", **staff.params(chosen)),
+                {
+                    "person": ("col.person", ui.TEXT),
+                    "roll": ("col.role", ui.TEXT),
+                    "sysselsattningsgrad_procent": ("col.planned_share", ui.SHARE_PCT),
+                    "manadslon_kr": ("col.salary", ui.KR),
+                    "lonebikostnader_procent": ("col.on_costs", ui.SHARE_PCT),
+                    "timkostnad_kr": ("col.hourly", ui.KR),
+                    "planerade_timmar": ("col.planned_hours", ui.NUM),
+                    "rapporterade_timmar": ("col.hours", ui.NUM),
+                    "personalkostnad_kr": ("col.staff_cost", ui.KR),
+                },
+                ctx,
+                key="rapport_staff",
+            )
+            st.text(ctx.t("claim.staff_note"))
+            ledger = ctx.frame("staff_vs_ledger", **staff.params(chosen))
+            compared = staff.compare(ledger)
+            cols = st.columns(3)
+            cols[0].metric(ctx.t("claim.from_hours"), formatting.kr(compared.from_hours_kr))
+            cols[1].metric(ctx.t("claim.booked"), formatting.kr(compared.booked_kr))
+            cols[2].metric(ctx.t("claim.difference"), formatting.kr(compared.difference_kr))
+            st.subheader(ctx.t("claim.against_ledger"))
+            ui.table(
+                ledger,
+                {
+                    "manad": ("col.month", ui.DATE),
+                    "personalkostnad_kr": ("claim.from_hours", ui.KR),
+                    "bokfort_kr": ("claim.booked", ui.KR),
+                    "skillnad_kr": ("col.difference", ui.KR),
+                },
+                ctx,
+                key="rapport_staff_ledger",
+            )
+            st.subheader(ctx.t("claim.hours"))
+            ui.table(
+                ctx.frame("staff_hours", **staff.params(chosen)),
+                {
+                    "person": ("col.person", ui.TEXT),
+                    "manad": ("col.month", ui.DATE),
+                    "planerade_timmar": ("col.planned_hours", ui.NUM),
+                    "rapporterade_timmar": ("col.hours", ui.NUM),
+                    "personalkostnad_kr": ("col.staff_cost", ui.KR),
+                },
+                ctx,
+                key="rapport_staff_hours",
+            )
+
+        st.subheader(ctx.t("claim.title"))
+        cols = st.columns(2)
+        stem = f"{project.id}-ekonomisk-rapport-{chosen.start.isoformat()}-{chosen.slut.isoformat()}"
+        cols[0].download_button(
+            ctx.t("claim.pdf"),
+            data=lambda: claim_report.claim_pdf(project, chosen, r, lang, may_see_staff),
+            file_name=f"{stem}.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            key="rapport_pdf",
+        )
+        cols[1].download_button(
+            ctx.t("claim.excel"),
+            data=lambda: claim_report.claim_excel(project, chosen, r, lang, may_see_staff),
+            file_name=f"{stem}.xlsx",
+            icon=":material/table:",
+            key="rapport_excel",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
