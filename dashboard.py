@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from lagesbild import access, catalog, i18n, navigation, ui
+from lagesbild.project import Project
 
 st.set_page_config(page_title="Lägesbild", page_icon=":material/monitoring:", layout="wide")
 
@@ -36,17 +37,28 @@ def _project(ids: list[str], lang: str) -> str:
     return st.sidebar.selectbox(i18n.t("control.project", lang), ids, key="projekt", format_func=names.get)
 
 
-def _report_date(project_id: str, default: dt.date | None, lang: str) -> dt.date | None:
-    if default is None:
+def _report_date(project_id: str, project: Project, lang: str) -> dt.date | None:
+    default, meta = project.rapportdatum, project.meta
+    if default is None or meta is None:
         return None
     key = f"rapportdatum_{project_id}"
     if key not in st.session_state:
         # A date in the address belongs to the project named there, not to one chosen afterwards.
         wanted = _from_url("rapportdatum") if _from_url("projekt") == project_id else None
         try:
-            st.session_state[key] = dt.date.fromisoformat(wanted or "")
+            asked = dt.date.fromisoformat(wanted or "")
         except ValueError:
-            st.session_state[key] = default
+            asked = default
+        # A date far outside the period (year 20260) breaks the exports; the period's edge is meant.
+        shown = min(max(asked, meta.start), meta.slut)
+        if shown != asked:
+            st.session_state[f"{key}_clamped"] = (asked, shown)
+        st.session_state[key] = shown
+    clamped = st.session_state.get(f"{key}_clamped")
+    if clamped and clamped[1] == st.session_state[key]:
+        st.sidebar.warning(i18n.t("control.report_date_clamped", lang, asked=clamped[0].isoformat(),
+                                  start=meta.start.isoformat(), slut=meta.slut.isoformat(),
+                                  shown=clamped[1].isoformat()))
     return st.sidebar.date_input(i18n.t("control.report_date", lang), key=key, format="YYYY-MM-DD",
                                  help=i18n.t("control.report_date_help", lang))
 
@@ -79,7 +91,7 @@ def main() -> None:
     folder = ui.project_folder(project_id)
     fingerprint = catalog.fingerprint(folder)
     project = ui.cached_project(str(folder), fingerprint)
-    rapportdatum = _report_date(project_id, project.rapportdatum, lang)
+    rapportdatum = _report_date(project_id, project, lang)
     st.session_state[ui.CONTEXT_KEY] = ui.Context(str(folder), fingerprint, rapportdatum, lang, granted)
     st.query_params.update({"projekt": project_id, "lang": lang,
                             **({"rapportdatum": rapportdatum.isoformat()} if rapportdatum else {})})

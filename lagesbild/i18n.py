@@ -14,6 +14,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Siffrorna visas som de såg ut detta datum. Standard: projektets rapportdatum.",
         "Figures as they stood on this date. Default: the project's report date.",
     ),
+    "control.report_date_clamped": (
+        "Rapportdatumet {asked} i länken ligger utanför projektperioden {start} – {slut}. "
+        "Siffrorna visas per {shown}.",
+        "The report date {asked} in the link is outside the project period {start} – {slut}. "
+        "Figures are shown as of {shown}.",
+    ),
     "no_projects": (
         "Hittade inga projekt i {folder}. Varje projekt är en mapp med projekt.toml och CSV-filer.",
         "No projects found in {folder}. Each project is a folder with projekt.toml and CSV files.",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
-from support import MINIMAL, write_project
+from streamlit.testing.v1 import AppTest
+from support import DATA, MINIMAL, REPO, write_project
 
 from lagesbild import project as projects
 from lagesbild.problems import ERROR
@@ -203,3 +205,51 @@ def test_bergslagets_board_meetings_expect_four_of_five_by_the_report_date(bergs
 def test_bergslagets_board_meetings_are_i_fas(bergslaget_project):
     # progress 4 / 5 = 0,8 ≥ 0,9 × 0,8 = 0,72
     assert bergslaget_project.frame("indicators").set_index("id").loc["I2"].status == "I fas"
+
+
+# a link's report date (dashboard.py)
+
+
+def _linked(rapportdatum: str, lang: str = "sv"):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAGESBILD_DATA", str(DATA))
+        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+        at.query_params.update({"projekt": "bergslaget-2023", "rapportdatum": rapportdatum, "lang": lang})
+        at.run()
+    return at
+
+
+@pytest.fixture(scope="module")
+def linked_after_the_period():
+    return _linked("2025-06-30")
+
+
+def test_a_linked_report_date_after_the_period_is_moved_to_its_last_day(linked_after_the_period):
+    # Bergslaget runs 2023-01-01 – 2023-12-31
+    assert linked_after_the_period.date_input(key="rapportdatum_bergslaget-2023").value == dt.date(2023, 12, 31)
+
+
+def test_a_moved_linked_report_date_is_told_in_the_sidebar(linked_after_the_period):
+    assert [w.value for w in linked_after_the_period.sidebar.warning] == [
+        "Rapportdatumet 2025-06-30 i länken ligger utanför projektperioden 2023-01-01 – 2023-12-31. "
+        "Siffrorna visas per 2023-12-31."
+    ]
+
+
+def test_a_linked_report_date_before_the_period_is_moved_to_its_first_day():
+    at = _linked("1999-01-01", "en")
+    assert (at.date_input(key="rapportdatum_bergslaget-2023").value, [w.value for w in at.sidebar.warning]) == (
+        dt.date(2023, 1, 1),
+        [
+            "The report date 1999-01-01 in the link is outside the project period 2023-01-01 – 2023-12-31. "
+            "Figures are shown as of 2023-01-01."
+        ],
+    )
+
+
+def test_a_linked_report_date_inside_the_period_is_kept_without_a_notice():
+    at = _linked("2023-06-30")
+    assert (at.date_input(key="rapportdatum_bergslaget-2023").value, len(at.sidebar.warning)) == (
+        dt.date(2023, 6, 30),
+        0,
+    )
