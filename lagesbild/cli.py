@@ -19,7 +19,7 @@ from lagesbild.summary import summary
 
 def _validate(folder: Path) -> int:
     project = projects.load(folder)
-    for problem in project.problems:
+    for problem in [*project.problems, *project.notes]:
         print(problem.text())
     errors, warnings = len(project.errors), len(project.warnings)
     print(f"{folder}: {errors} fel, {warnings} varningar")

@@ -8,7 +8,9 @@ select
     case
         when konto is null and kostnadsslag is null
             then 'ett kostnadsslag eller ett konto – raden har inget av dem'
-        when kostnadsslag is null then 'ett konto som täcks av konton.csv'
+        when kostnadsslag is null then 'ett konto som täcks av konton.csv (eller av kontoplanen i projekt.toml)'
+        when not eget_kostnadsslag then 'ett konto vars kostnadsslag finns i budget.csv – kontot hör till '
+            || kostnadsslag || ', som budgeten saknar (lägg till det i budget.csv eller ange kontot i konton.csv)'
         else 'ett kostnadsslag som finns i budget.csv'
     end as forvantat,
 from bokforing
