@@ -147,7 +147,8 @@ def test_the_other_objects_are_one_note_with_count_and_sum(whole_ledger):
 def test_validate_prints_the_notes(tmp_path):
     toml = MINIMAL["projekt.toml"] + '\n[bokforing]\nobjekt = "115"\nobjektkolumn = "Projekt"\n'
     folder = write_project(tmp_path, utfall=WHOLE_LEDGER, konton=FORTNOX_KONTON, projekt=toml)
-    assert "Notering: utfall.csv, kolumn Objekt: 2 rader på andra objekt än 115" in run_cli("validate", str(folder)).stdout
+    printed = run_cli("validate", str(folder)).stdout
+    assert "Notering: utfall.csv, kolumn Objekt: 2 rader på andra objekt än 115" in printed
 
 
 # -- account plan presets ---------------------------------------------------------------------------------
