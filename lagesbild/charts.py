@@ -20,6 +20,9 @@ STATUS_COLOURS = {
     "Öppen": ORANGE, "Stängd": GREY,
 }
 SERIES = (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY)
+INK = "#333333"
+# Women and men have the same colours on every page and in the meeting pack.
+WOMEN, MEN = PURPLE, BLUE
 FONT = {"size": 16}
 
 
@@ -82,8 +85,21 @@ def _months(series: pd.Series) -> list[dt.date]:
     return [pd.Timestamp(v).date() for v in series]
 
 
-def cumulative_costs(curve: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
-    """Cumulative plan, actual and forecast per month."""
+def report_date_line(fig: go.Figure, rapportdatum: dt.date | None, label: str) -> None:
+    """A vertical line at the report date across the plot, labelled at its top."""
+    if rapportdatum is None:
+        return
+    fig.add_shape(type="line", xref="x", yref="paper", x0=rapportdatum, x1=rapportdatum, y0=0, y1=1,
+                  line={"color": INK, "width": 2, "dash": "dot"})
+    fig.add_annotation(x=rapportdatum, y=1, xref="x", yref="paper", yanchor="top", xanchor="left", xshift=4,
+                       showarrow=False,
+                       text=safe(f"{label} {formatting.date(rapportdatum)}"), font={"size": 14, "color": INK},
+                       bgcolor="rgba(255,255,255,0.85)")
+
+
+def cumulative_costs(curve: pd.DataFrame, labels: dict[str, str], title: str,
+                     rapportdatum: dt.date | None = None) -> go.Figure:
+    """Cumulative plan, actual and forecast per month, with the report date marked."""
     months = _months(curve.manad)
     fig = go.Figure()
     for column, key, colour, dash in (
@@ -101,6 +117,7 @@ def cumulative_costs(curve: pd.DataFrame, labels: dict[str, str], title: str) ->
     _month_axis(fig, months)
     _value_axis(fig, curve[["plan_ackumulerat_kr", "upparbetat_ackumulerat_kr", "prognos_ackumulerat_kr"]]
                 .max(axis=1).tolist())
+    report_date_line(fig, rapportdatum, labels.get("report_date", ""))
     return fig
 
 
@@ -167,29 +184,53 @@ def stacked_status(counts: pd.DataFrame, group: str, status_col: str, label_of, 
     return fig
 
 
-def indicator(values: pd.DataFrame, target: float, labels: dict[str, str], title: str) -> go.Figure:
-    """An indicator over time: its value, women and men where given, and the target line."""
+def _date_axis(fig: go.Figure, first: dt.date, last: dt.date, count: int = 6) -> None:
+    """Month ticks from first to last, at most count of them, written the Swedish way."""
+    months = [d.date() for d in pd.date_range(first.replace(day=1), last, freq="MS")] or [first]
+    step = max(1, math.ceil(len(months) / count))
+    shown = months[::step]
+    fig.update_xaxes(type="date", tickvals=shown, ticktext=[formatting.month(m) for m in shown],
+                     range=[first - dt.timedelta(days=15), last + dt.timedelta(days=20)])
+
+
+def indicator(values: pd.DataFrame, target: float, labels: dict[str, str], title: str,
+              baseline: float | None = None, start: dt.date | None = None, target_date: dt.date | None = None,
+              rapportdatum: dt.date | None = None) -> go.Figure:
+    """An indicator from project start to its target date: values, women and men, target and expected path."""
     dates = [pd.Timestamp(d).date() for d in values.datum]
     fig = go.Figure()
     if values.kvinnor.notna().any() or values.man.notna().any():
-        for column, key, colour in (("kvinnor", "women", ORANGE), ("man", "men", SKY)):
+        for column, key, colour in (("kvinnor", "women", WOMEN), ("man", "men", MEN)):
             numbers = values[column].tolist()
+            # A fixed width: on an axis of several years Plotly would draw a lone bar one pixel wide.
             fig.add_trace(go.Bar(x=dates, y=numbers, name=labels[key], marker_color=colour,
+                                 width=[20 * 86_400_000] * len(dates),
                                  text=[formatting.number(v) for v in numbers],
                                  hovertemplate="%{text}<extra>" + labels[key] + "</extra>"))
         fig.update_layout(barmode="stack")
+    if baseline is not None and start is not None and target_date is not None and not formatting.missing(baseline):
+        fig.add_trace(go.Scatter(x=[start, target_date], y=[baseline, target], name=labels["expected"],
+                                 mode="lines", line={"color": GREY, "dash": "dash", "width": 2},
+                                 hoverinfo="skip"))
     numbers = values.varde.tolist()
     fig.add_trace(go.Scatter(x=dates, y=numbers, name=labels["value"], mode="lines+markers",
-                             line={"color": BLUE, "width": 3}, marker={"size": 10},
+                             line={"color": INK, "width": 3}, marker={"size": 10},
                              text=[formatting.number(v, 0 if float(v).is_integer() else 1) for v in numbers],
                              hovertemplate="%{text}<extra>" + labels["value"] + "</extra>"))
-    fig.add_hline(y=target, line={"color": VERMILLION, "dash": "dash", "width": 2},
-                  annotation_text=f"{labels['target']} {formatting.number(target)}",
-                  annotation_position="top left")
-    _layout(fig, title, 380)
-    _value_axis(fig, [*numbers, target * 1.1], unit="")
-    shown = dates[:: max(1, math.ceil(len(dates) / 5))]
-    fig.update_xaxes(tickvals=shown, ticktext=[formatting.date(d) for d in shown])
+    if target_date is not None:
+        fig.add_trace(go.Scatter(x=[target_date], y=[target], name=labels["target"], mode="markers+text",
+                                 marker={"color": VERMILLION, "size": 14, "symbol": "diamond"},
+                                 text=[formatting.number(target)], textposition="top left",
+                                 hovertemplate=f"{labels['target']} {formatting.number(target)}<extra></extra>"))
+    fig.add_hline(y=target, line={"color": VERMILLION, "dash": "dot", "width": 1})
+    _layout(fig, title, 400)
+    _value_axis(fig, [*numbers, target * 1.15], unit="")
+    if start is not None and target_date is not None:
+        _date_axis(fig, start, max(target_date, *dates) if dates else target_date)
+        report_date_line(fig, rapportdatum, labels.get("report_date", ""))
+    else:
+        shown = dates[:: max(1, math.ceil(len(dates) / 5))]
+        fig.update_xaxes(tickvals=shown, ticktext=[formatting.date(d) for d in shown])
     return fig
 
 
@@ -205,34 +246,71 @@ def wrap(title: str, width: int = 48) -> str:
     return "<br>".join([*lines, line])
 
 
-def timeline(activities: pd.DataFrame, label_of, title: str) -> go.Figure:
-    """Gantt chart of activities per area, coloured by shown status."""
+# The plot area of a timeline on a 1280-pixel screen, and the width of a character at 14 px.
+GANTT_PIXELS, CHAR_PIXELS = 560, 8
+
+
+def _bar_label(name: str, start: pd.Timestamp, end: pd.Timestamp, first: pd.Timestamp, last: pd.Timestamp,
+               span: float) -> tuple[str, str]:
+    """Where an activity's name goes (inside, left, right) and the name, shortened to the room there."""
+    def pixels(a: pd.Timestamp, b: pd.Timestamp) -> float:
+        return (b - a).total_seconds() / span * GANTT_PIXELS
+
+    inside = int((pixels(start, end) - 16) / CHAR_PIXELS)
+    if len(name) <= inside:
+        return "inside", name
+    left, right = pixels(first, start), pixels(end, last)
+    beside = int((max(left, right) - 12) / CHAR_PIXELS)
+    if beside >= min(len(name), 16) and beside >= inside:
+        return ("right" if right >= left else "left"), formatting.shorten(name, beside)
+    return ("inside", formatting.shorten(name, inside)) if inside >= 6 else ("none", "")
+
+
+def timeline(activities: pd.DataFrame, label_of, title: str, rapportdatum: dt.date | None = None,
+             report_label: str = "") -> go.Figure:
+    """Gantt chart of activities per area, coloured by shown status, the report date marked.
+
+    A name that fits its bar is written inside it; a short bar gets its name beside it, on the
+    side with more room, so that no name is hidden or shrunk unreadable.
+    """
     fig = go.Figure()
     rows = activities.dropna(subset=["start", "slut"])
+    if len(rows):
+        first = pd.Timestamp(rows.start.min())
+        last = pd.Timestamp(rows.slut.max()) + pd.Timedelta(days=1)
+        span = max((last - first).total_seconds(), 1.0)
     for status in [s for s in STATUS_COLOURS if s in set(rows.visad_status)]:
         part = rows[rows.visad_status == status]
         starts = [pd.Timestamp(v) for v in part.start]
         ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in part.slut]
+        names = [str(a) for a in part.aktivitet]
+        placed = [_bar_label(n, s, e, first, last, span) for s, e, n in zip(starts, ends, names, strict=True)]
+        labels_y = [safe(f"{a} · {i}") for a, i in zip(part.omrade, part.id, strict=True)]
         fig.add_trace(go.Bar(
             base=starts, x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
-            y=[safe(f"{a} · {i}") for a, i in zip(part.omrade, part.id, strict=True)], orientation="h",
+            y=labels_y, orientation="h",
             name=label_of(status), marker_color=STATUS_COLOURS[status],
-            text=[safe(a) for a in part.aktivitet], textposition="inside", insidetextanchor="start",
-            customdata=[f"{formatting.date(s)} – {formatting.date(e)}" for s, e in zip(part.start, part.slut,
-                                                                                    strict=True)],
-            hovertemplate="%{text}<br>%{customdata}<extra>" + label_of(status) + "</extra>",
+            text=[safe(text) if side == "inside" else "" for side, text in placed], textposition="inside",
+            insidetextanchor="start", textfont={"size": 14},
+            customdata=[[safe(n), f"{formatting.date(s)} – {formatting.date(e)}"]
+                        for n, s, e in zip(names, part.start, part.slut, strict=True)],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra>" + label_of(status) + "</extra>",
         ))
-    _layout(fig, title, max(360, 34 * len(rows) + 120))
-    # Names that do not fit their bar are left to the hover and the table, not shrunk unreadable.
-    fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"})
+        for s, e, y, (side, text) in zip(starts, ends, labels_y, placed, strict=True):
+            if side in ("left", "right"):
+                fig.add_annotation(x=e if side == "right" else s, y=y, text=safe(text), showarrow=False,
+                                   xanchor="left" if side == "right" else "right",
+                                   xshift=6 if side == "right" else -6, font={"size": 14, "color": INK})
+    _layout(fig, title, max(360, 34 * len(rows) + 140))
+    fig.update_layout(barmode="overlay")
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="date")
     if len(rows):
-        first = pd.Timestamp(rows.start.min()).date().replace(day=1)
-        last = pd.Timestamp(rows.slut.max()).date()
-        months = [d.date() for d in pd.date_range(first, last, freq="MS")]
+        months = [d.date() for d in pd.date_range(first.date().replace(day=1), last.date(), freq="MS")]
         step = max(1, math.ceil(len(months) / 12))
-        fig.update_xaxes(tickvals=months[::step], ticktext=[formatting.month(m) for m in months[::step]])
+        fig.update_xaxes(tickvals=months[::step], ticktext=[formatting.month(m) for m in months[::step]],
+                         range=[first - pd.Timedelta(days=10), last + pd.Timedelta(days=10)])
+    report_date_line(fig, rapportdatum, report_label)
     return fig
 
 

@@ -35,6 +35,16 @@ def pct(share, decimals: int = 1) -> str:
     return "–" if missing(share) else f"{number(float(share) * 100, decimals)}{NBSP}%"
 
 
+def shorten(text, length: int) -> str:
+    """Text cut at a word boundary with an ellipsis when it is longer than length characters."""
+    text = " ".join(str(text).split())
+    if len(text) <= length:
+        return text
+    head = text[: max(length - 2, 1)]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:–-") + " …"
+
+
 def date(value) -> str:
     """ISO date, 2026-10-31."""
     if missing(value):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnWidth
 
 from lagesbild import access, catalog, changes, formatting, i18n, overview, publishing
 from lagesbild.problems import Problem
@@ -223,10 +224,54 @@ def display_frame(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Co
     return out
 
 
+NUMERIC = (KR, PCT, SHARE_PCT, NUM, INT)
+# Rows tall enough for three lines: a table with wrap=True shows long texts whole instead of cutting them.
+WRAP_ROW_HEIGHT = 74
+
+
 def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str | None = None,
-          height: int | str = "auto") -> None:
-    """Data as a read-only table: values go through st.dataframe, never through Markdown."""
-    st.dataframe(display_frame(df, columns, ctx), hide_index=True, key=key, height=height)
+          height: int | str = "auto", widths: dict[str, ColumnWidth] | None = None, wrap: bool = False) -> None:
+    """Data as a read-only table: values go through st.dataframe, never through Markdown.
+
+    Figures are right-aligned so that their digits line up; widths gives a column ("small",
+    "medium", "large" or pixels) the room its texts need.
+    """
+    config = {}
+    for column, (label, kind) in columns.items():
+        header = ctx.t(label)
+        config[header] = st.column_config.TextColumn(
+            header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left")
+    st.dataframe(display_frame(df, columns, ctx), hide_index=True, key=key, height=height, column_config=config,
+                 row_height=WRAP_ROW_HEIGHT if wrap else None)
+
+
+def bar_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[str, str], ctx: Context,
+              key: str) -> None:
+    """A table whose bars columns (column → header key) hold shares 0–1 drawn as bars in their cells."""
+    shown = display_frame(df, columns, ctx)
+    config: dict = {ctx.t(label): st.column_config.TextColumn(
+        ctx.t(label), alignment="right" if kind in NUMERIC else "left") for label, kind in columns.values()}
+    for column, label in bars.items():
+        header = ctx.t(label)
+        # Whole percent: the cell's own format cannot write a decimal comma.
+        shown[header] = [None if formatting.missing(v) else round(float(v) * 100) for v in df[column]]
+        config[header] = st.column_config.ProgressColumn(header, min_value=0, max_value=100, format="%d %%",
+                                                         width="medium")
+    st.dataframe(shown, hide_index=True, key=key, column_config=config)
+
+
+def focus(ctx: Context, df: pd.DataFrame, param: str, page: str) -> pd.DataFrame:
+    """Only the row whose Id the address names (?<param>=Id, a link from Översikt), with a way back to all."""
+    wanted = st.query_params.get(param)
+    if not isinstance(wanted, str):
+        return df
+    chosen = df[df.id.astype(str) == wanted]
+    if chosen.empty:
+        return df
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.text(ctx.t("filter.showing", id=wanted))
+        st.page_link(page, label=ctx.t("filter.show_all"), icon=":material/filter_alt_off:")
+    return chosen
 
 
 def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context,

@@ -17,11 +17,13 @@ if ui.page_header(ctx, "page.activities"):
     owners = cols[2].multiselect(ctx.t("activities.filter_owner"), list(options.ansvariga),
                                  key="aktiviteter_ansvarig", placeholder=ctx.t("activities.all"))
     shown = ctx.frame("activities", omraden=tuple(areas), statusar=tuple(statuses), ansvariga=tuple(owners))
+    shown = ui.focus(ctx, shown, "aktiviteter_id", "pages/aktiviteter.py")
     if shown.empty:
         st.info(ctx.t("activities.none"))
     else:
         ui.chart_with_table(
-            charts.timeline(shown, ctx.status, ctx.t("activities.timeline")), shown,
+            charts.timeline(shown, ctx.status, ctx.t("activities.timeline"), ctx.rapportdatum,
+                            ctx.t("control.report_date")), shown,
             {"id": ("col.id", ui.TEXT), "omrade": ("col.area", ui.TEXT),
              "aktivitet": ("col.activity", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
              "start": ("col.start", ui.DATE), "slut": ("col.end", ui.DATE),

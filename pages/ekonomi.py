@@ -1,29 +1,47 @@
-"""Ekonomi: costs against plan, budget per cost category and year, and each financier's position."""
+"""Ekonomi: costs against plan, how the forecast is made, budget per cost category and each financier."""
 
 import streamlit as st
 
 from lagesbild import access, charts, formatting, ui
+
+# More financiers than this are read better as a sorted table with bars than as a chart.
+CHART_FINANCIERS = 8
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.economy"):
     project = ctx.project
     curve = ctx.frame("costs_by_month")
     labels = {"plan": ctx.t("economy.curve_plan"), "actual": ctx.t("economy.curve_actual"),
-              "forecast": ctx.t("economy.curve_forecast")}
+              "forecast": ctx.t("economy.curve_forecast"), "report_date": ctx.t("control.report_date")}
     ui.chart_with_table(
-        charts.cumulative_costs(curve, labels, ctx.t("economy.curve")), curve,
+        charts.cumulative_costs(curve, labels, ctx.t("economy.curve"), ctx.rapportdatum), curve,
         {"manad": ("col.month", ui.DATE), "plan_kr": ("col.plan", ui.KR),
          "upparbetat_kr": ("col.spent", ui.KR), "plan_ackumulerat_kr": ("col.plan_cum", ui.KR),
          "upparbetat_ackumulerat_kr": ("col.spent_cum", ui.KR),
          "prognos_ackumulerat_kr": ("col.forecast_cum", ui.KR)}, ctx, key="ekonomi_curve")
 
+    forecast = ctx.frame("forecast").iloc[0]
+    kr = formatting.kr
+    st.subheader(ctx.t("forecast.title"))
+    pace, plan = st.columns(2)
+    pace.metric(ctx.t("metric.forecast"), kr(forecast.prognos_kr))
+    pace.text(ctx.t("forecast.pace", forecast=kr(forecast.prognos_kr), spent=kr(forecast.upparbetat_kr),
+                    months=formatting.number(forecast.manader_kvar), pace=kr(forecast.takt_per_manad_kr),
+                    n=formatting.number(forecast.takt_antal_manader),
+                    first=formatting.month(forecast.takt_fran_manad) if forecast.takt_antal_manader else "–",
+                    last=formatting.month(forecast.takt_till_manad) if forecast.takt_antal_manader else "–"))
+    plan.metric(ctx.t("metric.forecast_plan"), kr(forecast.prognos_enligt_plan_kr))
+    plan.text(ctx.t("forecast.plan", forecast=kr(forecast.prognos_enligt_plan_kr), spent=kr(forecast.upparbetat_kr),
+                    budget=kr(forecast.budget_kr), plan=kr(forecast.plan_till_datum_kr)))
+
     categories = ctx.frame("costs_by_category")
     ui.chart_with_table(
-        charts.grouped_bars(categories, "kostnadsslag", {"budget_kr": ctx.t("col.budget"),
+        charts.grouped_bars(categories, "kostnadsslag", {"plan_till_datum_kr": ctx.t("col.plan_to_date"),
                                                          "upparbetat_kr": ctx.t("col.spent")},
-                            ctx.t("economy.categories"), horizontal=True),
+                            ctx.t("economy.categories_to_date"), horizontal=True, height=140 + 80 * len(categories)),
         categories, {"kostnadsslag": ("col.category", ui.TEXT), "budget_kr": ("col.budget", ui.KR),
-                     "upparbetat_kr": ("col.spent", ui.KR), "kvar_kr": ("col.left", ui.KR),
+                     "plan_till_datum_kr": ("col.plan_to_date", ui.KR), "upparbetat_kr": ("col.spent", ui.KR),
+                     "avvikelse_kr": ("col.deviation", ui.KR), "kvar_kr": ("col.left", ui.KR),
                      "upparbetat_andel": ("col.share", ui.PCT)}, ctx, key="ekonomi_categories")
     indirect = project.meta.indirekta
     if indirect is not None:
@@ -37,20 +55,23 @@ if ui.page_header(ctx, "page.economy"):
 
     financiers = ctx.frame("financiers")
     st.subheader(ctx.t("economy.financiers"))
-    ui.chart_with_table(
-        charts.grouped_bars(financiers, "finansiar", {
-            "atagande_kr": ctx.t("col.commitment"), "fordelat_kr": ctx.t("col.allocated"),
-            "rekvirerat_kr": ctx.t("col.claimed"), "inbetalt_kr": ctx.t("col.paid")},
-            ctx.t("economy.financiers"), horizontal=True, height=120 + 90 * len(financiers)),
-        financiers, {"finansiar": ("col.financier", ui.TEXT), "atagande_kr": ("col.commitment", ui.KR),
-                     "fordelat_kr": ("col.allocated", ui.KR), "rekvirerat_kr": ("col.claimed", ui.KR),
-                     "inbetalt_kr": ("col.paid", ui.KR), "att_rekvirera_kr": ("col.to_claim", ui.KR),
-                     "kvar_kr": ("col.left", ui.KR), "andel_av_upparbetat": ("col.share", ui.PCT),
-                     "flaggor": ("col.flags", ui.TEXT)}, ctx, key="ekonomi_financiers")
-    ui.table(financiers, {"finansiar": ("col.financier", ui.TEXT), "atagande_kr": ("col.commitment", ui.KR),
-                          "fordelat_kr": ("col.allocated", ui.KR), "rekvirerat_kr": ("col.claimed", ui.KR),
-                          "inbetalt_kr": ("col.paid", ui.KR), "att_rekvirera_kr": ("col.to_claim", ui.KR),
-                          "kvar_kr": ("col.left", ui.KR)}, ctx, key="ekonomi_financier_table")
+    columns = {"finansiar": ("col.financier", ui.TEXT), "atagande_kr": ("col.commitment", ui.KR),
+               "fordelat_kr": ("col.allocated", ui.KR), "rekvirerat_kr": ("col.claimed", ui.KR),
+               "inbetalt_kr": ("col.paid", ui.KR), "att_rekvirera_kr": ("col.to_claim", ui.KR),
+               "kvar_kr": ("col.left", ui.KR)}
+    if len(financiers) > CHART_FINANCIERS:
+        # queries/financiers.sql sorts by commitment, largest first.
+        ui.bar_table(financiers, {**columns, "flaggor": ("col.flags", ui.TEXT)},
+                     {"andel_av_upparbetat": "col.share_of_spent"}, ctx, key="ekonomi_financier_bars")
+    else:
+        ui.chart_with_table(
+            charts.grouped_bars(financiers, "finansiar", {
+                "atagande_kr": ctx.t("col.commitment"), "fordelat_kr": ctx.t("col.allocated"),
+                "rekvirerat_kr": ctx.t("col.claimed"), "inbetalt_kr": ctx.t("col.paid")},
+                ctx.t("economy.financiers"), horizontal=True, height=120 + 90 * len(financiers)),
+            financiers, {**columns, "andel_av_upparbetat": ("col.share", ui.PCT),
+                         "flaggor": ("col.flags", ui.TEXT)}, ctx, key="ekonomi_financiers")
+        ui.table(financiers, columns, ctx, key="ekonomi_financier_table")
     st.subheader(ctx.t("economy.financier_rules"))
     rules = financiers[financiers.maxandel_procent.notna() | financiers.tak_kr.notna()]
     ui.table(rules, {"finansiar": ("col.financier", ui.TEXT),

@@ -11,17 +11,21 @@ if ui.page_header(ctx, "page.goals"):
     goals = ctx.frame("goals")
     st.subheader(ctx.t("goals.tree"))
     ui.table(goals, {"trad": ("col.goal", ui.TEXT), "niva": ("col.level", ui.TEXT),
-                     "antal_indikatorer": ("goals.indicator", ui.INT)}, ctx, key="mal_tree")
+                     "antal_indikatorer": ("goals.indicator", ui.INT)}, ctx, key="mal_tree",
+             widths={"trad": 720}, wrap=True)
+    indicators = ui.focus(ctx, indicators, "mal_id", "pages/mal.py")
     ui.table(indicators, {
         "id": ("col.id", ui.TEXT), "mal": ("col.goal", ui.TEXT), "namn": ("col.name", ui.TEXT),
         "enhet": ("col.unit", ui.TEXT), "utgangsvarde": ("col.baseline", ui.NUM),
         "senaste_varde": ("col.latest", ui.NUM), "malvarde": ("col.target", ui.NUM),
         "maldatum": ("col.target_date", ui.DATE), "progress": ("col.progress", ui.PCT),
         "forvantat": ("col.expected", ui.PCT), "status": ("col.status", ui.STATUS),
-    }, ctx, key="mal_indicators")
+    }, ctx, key="mal_indicators", widths={"namn": "large"})
     values = ctx.frame("indicator_values")
     values = values[values.till_rapportdatum]
-    labels = {key: ctx.t(f"goals.{key}") for key in ("women", "men", "value", "target")}
+    labels = {key: ctx.t(f"goals.{key}") for key in ("women", "men", "value", "target", "expected")}
+    labels["report_date"] = ctx.t("control.report_date")
+    start = ctx.project.meta.start
     columns = st.columns(2)
     for position, row in enumerate(indicators.itertuples()):
         own = values[values.indikator == row.id]
@@ -31,7 +35,9 @@ if ui.page_header(ctx, "page.goals"):
                 st.text(ctx.status("Ingen mätning"))
                 continue
             ui.chart_with_table(
-                charts.indicator(own, float(row.malvarde), labels, charts.wrap(f"{row.id} {row.namn}")),
+                charts.indicator(own, float(row.malvarde), labels, charts.wrap(f"{row.id} {row.namn}"),
+                                 float(row.utgangsvarde), start, pd.Timestamp(row.maldatum).date(),
+                                 ctx.rapportdatum),
                 pd.DataFrame(own), {"datum": ("col.date", ui.DATE), "varde": ("col.value", ui.NUM),
                                     "kvinnor": ("col.women", ui.NUM), "man": ("col.men", ui.NUM),
                                     "kommentar": ("col.comment", ui.TEXT)},

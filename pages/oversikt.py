@@ -1,30 +1,65 @@
-"""Översikt: the steering group's picture at a glance."""
+"""Översikt: the steering group's picture at a glance, and what it has to decide."""
 
 import streamlit as st
 
-from lagesbild import charts, formatting, overview, ui
+from lagesbild import charts, formatting, overview, ui, verdicts
+
+BADGE_COLOUR = {verdicts.GREEN: "green", verdicts.AMBER: "orange", verdicts.RED: "red"}
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.overview"):
     project = ctx.project
     totals = ctx.frame("project_totals").iloc[0]
-    cols = st.columns(5)
-    cols[0].metric(ctx.t("metric.budget"), formatting.kr(totals.budget_kr))
-    cols[1].metric(ctx.t("metric.spent"), formatting.kr(totals.upparbetat_kr),
-                   ctx.t("metric.spent_delta", share=formatting.pct(totals.upparbetningsgrad_andel)),
-                   delta_color="off", delta_arrow="off")
-    cols[2].metric(ctx.t("metric.plan"), formatting.kr(totals.plan_till_datum_kr))
+    forecast = ctx.frame("forecast").iloc[0]
+    # Three to a row: a krona figure in a fifth of a 1280-pixel screen is cut off with an ellipsis.
+    first, second = st.columns(3), st.columns(3)
+    first[0].metric(ctx.t("metric.budget"), formatting.kr(totals.budget_kr))
+    first[1].metric(ctx.t("metric.spent"), formatting.kr(totals.upparbetat_kr),
+                    ctx.t("metric.spent_delta", share=formatting.pct(totals.upparbetningsgrad_andel)),
+                    delta_color="off", delta_arrow="off")
+    first[2].metric(ctx.t("metric.plan"), formatting.kr(totals.plan_till_datum_kr))
     # Spending off plan in either direction is for the steering group to judge: no red or green.
     deviation_share = totals.avvikelse_kr / totals.plan_till_datum_kr if totals.plan_till_datum_kr else None
-    cols[3].metric(ctx.t("metric.deviation"), formatting.kr(totals.avvikelse_kr),
-                   ctx.t("metric.deviation_delta", share=formatting.pct(deviation_share)),
-                   delta_color="off", delta_arrow="down" if totals.avvikelse_kr < 0 else "up")
+    second[0].metric(ctx.t("metric.deviation"), formatting.kr(totals.avvikelse_kr),
+                     ctx.t("metric.deviation_delta", share=formatting.pct(deviation_share)),
+                     delta_color="off", delta_arrow="down" if totals.avvikelse_kr < 0 else "up")
     overrun = totals.prognos_kr - totals.budget_kr
-    cols[4].metric(ctx.t("metric.forecast"), formatting.kr(totals.prognos_kr),
-                   ctx.t("metric.forecast_delta", amount=formatting.kr(overrun)),
-                   delta_color="off", delta_arrow="down" if overrun < 0 else "up")
+    second[1].metric(ctx.t("metric.forecast"), formatting.kr(totals.prognos_kr),
+                     ctx.t("metric.forecast_delta", amount=formatting.kr(overrun)),
+                     delta_color="off", delta_arrow="down" if overrun < 0 else "up",
+                     help=ctx.t("forecast.pace_short"))
+    second[2].metric(ctx.t("metric.forecast_plan"), formatting.kr(forecast.prognos_enligt_plan_kr),
+                     help=ctx.t("forecast.plan_short"))
 
     indicators = ctx.frame("indicators")
+    st.subheader(ctx.t("verdict.title"))
+    judged = ctx.frame("verdicts", **verdicts.params(totals, ctx.frame("financiers"), indicators))
+    for verdict in verdicts.lines(judged, ctx.lang):
+        with st.container(border=True, key=f"oversikt_verdict_{verdict.area}"):
+            name, level, reason = st.columns([1.3, 1.7, 6], vertical_alignment="center")
+            name.markdown(f"**{verdict.title}**")
+            level.markdown(f":{BADGE_COLOUR[verdict.level]}-badge[{verdict.badge}]")
+            with reason:
+                st.text(verdict.reason)
+                with st.container(horizontal=True, gap="small"):
+                    if not verdict.items:
+                        st.page_link(verdict.page, label=ctx.t("verdict.open_page"), icon=":material/arrow_forward:")
+                    for number, item in enumerate(verdict.items, start=1):
+                        label = item.label or ctx.t("verdict.item", n=number)
+                        st.page_link(item.page, label=ctx.t("verdict.open", label=label), query_params=item.query,
+                                     icon=":material/arrow_forward:")
+
+    st.subheader(ctx.t("decide.title"))
+    to_decide = ctx.frame("decisions_to_make")
+    if to_decide.empty:
+        st.text(ctx.t("decide.none"))
+    else:
+        ui.table(to_decide, {"id": ("col.id", ui.TEXT), "status": ("col.status", ui.STATUS),
+                             "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
+                             "datum": ("col.date", ui.DATE), "deadline": ("col.decision_deadline", ui.DATE),
+                             "dagar_efter_deadline": ("decide.days_over", ui.INT)},
+                 ctx, key="oversikt_to_decide", widths={"beslut": "large"}, wrap=True)
+
     left, right = st.columns(2)
     with left:
         st.subheader(ctx.t("overview.flags"))
@@ -52,12 +87,13 @@ if ui.page_header(ctx, "page.overview"):
                   "antal": ("col.count", ui.INT)}, ctx, key="oversikt_areas")
     st.subheader(ctx.t("overview.decisions"))
     decisions = ctx.frame("decisions")
-    open_decisions = decisions[decisions.status == "Öppen"]
+    open_decisions = decisions[decisions.status == verdicts.OPEN]
     if open_decisions.empty:
         st.text(ctx.t("overview.no_decisions"))
     else:
         ui.table(open_decisions, {"id": ("col.id", ui.TEXT), "datum": ("col.date", ui.DATE),
                                   "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
                                   "deadline": ("col.decision_deadline", ui.DATE),
-                                  "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="oversikt_decisions")
+                                  "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="oversikt_decisions",
+                 widths={"beslut": "large"}, wrap=True)
     ui.meeting_pack_downloads(ctx)

@@ -20,6 +20,7 @@ if ui.page_header(ctx, "page.influence"):
             charts.bars_by_series(by_level, "niva", "kanal", "antal", ctx.t("influence.by_level")),
             by_level, {"niva": ("col.level", ui.TEXT), "kanal": ("col.channel", ui.TEXT),
                        "antal": ("col.count", ui.INT)}, ctx, key="paverkan_level")
+    efforts = ui.focus(ctx, efforts, "paverkan_id", "pages/paverkan.py")
     columns = {"id": ("col.id", ui.TEXT), "fraga": ("col.issue", ui.TEXT),
                "mottagare": ("col.recipient", ui.TEXT), "niva": ("col.level", ui.TEXT),
                "kanal": ("col.channel", ui.TEXT), "status": ("col.status", ui.STATUS),

@@ -18,6 +18,7 @@ if ui.page_header(ctx, "page.risks"):
             ctx, key="risker_matrix")
     with right:
         st.subheader(ctx.t("risks.list"))
+        risks = ui.focus(ctx, risks, "risker_id", "pages/risker.py")
         ui.table(risks, {"id": ("col.id", ui.TEXT), "risk": ("col.risk", ui.TEXT),
                          "sannolikhet": ("col.likelihood", ui.INT), "konsekvens": ("col.impact", ui.INT),
                          "riskvarde": ("col.score", ui.INT), "atgard": ("col.mitigation", ui.TEXT),

@@ -1,9 +1,26 @@
--- budget and costs to date per cost category
+-- budget, plan to date and costs to date per cost category
 with
 budgeted as (
     select kostnadsslag, sum(belopp)::double as budget_kr,
     from budget
     group by kostnadsslag
+),
+months_per_year as (
+    select
+        year(manad) as ar,
+        count(*) as manader,
+        count(*) filter (where last_day(manad) <= $rapportdatum::date) as manader_till_datum,
+    from projektmanader
+    group by year(manad)
+),
+planned_to_date as (
+    select
+        budget.kostnadsslag,
+        sum(budget.belopp * months_per_year.manader_till_datum / months_per_year.manader)::double
+            as plan_till_datum_kr,
+    from budget
+    inner join months_per_year on budget.ar = months_per_year.ar
+    group by budget.kostnadsslag
 ),
 booked as (
     select kostnadsslag, sum(belopp_kr) as upparbetat_kr, bool_or(indirekt) as beraknat,
@@ -14,10 +31,13 @@ booked as (
 select
     coalesce(budgeted.kostnadsslag, booked.kostnadsslag, 'Utan kostnadsslag') as kostnadsslag,
     coalesce(budgeted.budget_kr, 0) as budget_kr,
+    coalesce(planned_to_date.plan_till_datum_kr, 0) as plan_till_datum_kr,
     coalesce(booked.upparbetat_kr, 0) as upparbetat_kr,
     coalesce(budgeted.budget_kr, 0) - coalesce(booked.upparbetat_kr, 0) as kvar_kr,
     coalesce(booked.upparbetat_kr, 0) / nullif(budgeted.budget_kr, 0) as upparbetat_andel,
+    coalesce(booked.upparbetat_kr, 0) - coalesce(planned_to_date.plan_till_datum_kr, 0) as avvikelse_kr,
     coalesce(booked.beraknat, false) as beraknat,
 from budgeted
+left join planned_to_date on budgeted.kostnadsslag = planned_to_date.kostnadsslag
 full outer join booked on budgeted.kostnadsslag = booked.kostnadsslag
 order by budget_kr desc, kostnadsslag

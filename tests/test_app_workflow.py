@@ -450,10 +450,12 @@ def test_since_lists_the_three_effort_changes(since):
         {"Id": "PV09", "Kolumn": "Status", "Före": "Idé", "Efter": "Planerad"}]
 
 
-def test_since_lists_b7_and_b8_as_decisions_opened(since):
+def test_since_lists_b7_and_b8_and_the_three_proposals_as_decisions_opened(since):
+    # B10–B12 are proposals dated 2026-10-15 – 2026-10-29, after the frozen meeting 2026-09-24
     opened = table_after(since, "Nya beslut")
-    assert opened[["Id", "Status"]].to_dict("records") == [{"Id": "B7", "Status": "Öppen"},
-                                                          {"Id": "B8", "Status": "Öppen"}]
+    assert opened[["Id", "Status"]].to_dict("records") == [
+        {"Id": "B7", "Status": "Öppen"}, {"Id": "B8", "Status": "Öppen"}, {"Id": "B10", "Status": "Förslag"},
+        {"Id": "B11", "Status": "Förslag"}, {"Id": "B12", "Status": "Förslag"}]
 
 
 def test_since_lists_b3_as_the_decision_closed(since):

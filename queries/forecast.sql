@@ -1,0 +1,61 @@
+-- the forecast at project end two ways: at the recent pace, and if the project follows its budget plan from now on
+with
+budget_total as (
+    select coalesce(sum(belopp), 0)::double as budget_kr,
+    from budget
+),
+costs_to_date as (
+    select coalesce(sum(belopp_kr), 0)::double as upparbetat_kr,
+    from kostnader
+    where datum <= $rapportdatum::date
+),
+months_per_year as (
+    select
+        year(manad) as ar,
+        count(*) as manader,
+        count(*) filter (where last_day(manad) <= $rapportdatum::date) as manader_till_datum,
+    from projektmanader
+    group by year(manad)
+),
+plan_to_date as (
+    select coalesce(sum(budget.belopp * months_per_year.manader_till_datum / months_per_year.manader), 0)::double
+        as plan_till_datum_kr,
+    from budget
+    inner join months_per_year on budget.ar = months_per_year.ar
+),
+recent_complete_months as (
+    select manad,
+    from projektmanader
+    where last_day(manad) <= $rapportdatum::date
+    order by manad desc
+    limit 6
+),
+recent_pace as (
+    select
+        (select count(*) from recent_complete_months) as takt_antal_manader,
+        (select min(manad) from recent_complete_months) as takt_fran_manad,
+        (select max(manad) from recent_complete_months) as takt_till_manad,
+        coalesce(sum(kostnader.belopp_kr), 0)
+            / greatest((select count(*) from recent_complete_months), 1) as takt_per_manad_kr,
+    from kostnader
+    where date_trunc('month', kostnader.datum) in (select manad from recent_complete_months)
+),
+months_left as (
+    select count(*) as manader_kvar,
+    from projektmanader
+    where manad > date_trunc('month', $rapportdatum::date)
+)
+select
+    budget_total.budget_kr,
+    costs_to_date.upparbetat_kr,
+    plan_to_date.plan_till_datum_kr,
+    months_left.manader_kvar,
+    recent_pace.takt_antal_manader,
+    recent_pace.takt_fran_manad,
+    recent_pace.takt_till_manad,
+    recent_pace.takt_per_manad_kr,
+    costs_to_date.upparbetat_kr + months_left.manader_kvar * recent_pace.takt_per_manad_kr as prognos_kr,
+    budget_total.budget_kr - plan_to_date.plan_till_datum_kr as plan_kvar_kr,
+    costs_to_date.upparbetat_kr + budget_total.budget_kr - plan_to_date.plan_till_datum_kr
+        as prognos_enligt_plan_kr,
+from budget_total, costs_to_date, plan_to_date, recent_pace, months_left
