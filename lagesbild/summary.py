@@ -32,6 +32,7 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
     meta = project.meta
     assert meta is not None
     r = rapportdatum or project.rapportdatum
+    assert r is not None
     totals = project.frame("project_totals", r).iloc[0]
     categories = project.frame("costs_by_category", r)
     financiers = project.frame("financiers", r)
