@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lagesbild.problems import Problem, error, warning
@@ -19,7 +20,7 @@ _CACHE_SIZE = 100_000  # distinct dates and object lists remembered
 _BOM = b"\xef\xbb\xbf"
 _SIE_START = re.compile(rb"[ \t]*#(?:FLAGGA|SIETYP)(?:[ \t]|$)", re.IGNORECASE)
 _SIE_PREAMBLE = re.compile(rb"[ \t]*#(?:PROGRAM|FORMAT|GEN)(?:[ \t]|$)", re.IGNORECASE)
-_FORMAT = re.compile(rb"^[ \t]*#FORMAT[ \t]+\"?([^\s\"]+)", re.IGNORECASE | re.MULTILINE)
+_FORMAT = re.compile(rb"(?:^|[\r\n])[ \t]*#FORMAT[ \t]+\"?([^\s\"]+)", re.IGNORECASE)
 # #FORMAT names seen in exports; SIE itself defines only PC8 (IBM PC 8-bit, code page 437).
 _ENCODINGS = {
     "PC8": "cp437",
@@ -163,7 +164,10 @@ def _decode(data: bytes, problems: _Problems) -> str:
             pass
         else:
             problems.warning(
-                None, "#FORMAT", name, "tecken i PC8 (CP437), men filen ser ut att vara UTF-8; å, ä och ö kan bli fel"
+                None,
+                "#FORMAT",
+                name if match else None,
+                "tecken i PC8 (CP437), men filen ser ut att vara UTF-8; å, ä och ö kan bli fel",
             )
     return data.decode(encoding)
 
@@ -223,6 +227,18 @@ def _split(rest: str) -> tuple[list[Field], str | None]:
     fields: list[Field] = []
     fields.extend(_plain(pieces) if len(pieces) > 1 else rest.split())
     return fields, None
+
+
+def _lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
+    """The lines of a text whose line ends are \\n, split a chunk at a time so that a large file is
+    never held as one list of lines as well as its text."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + chunk)
+        if end == -1:
+            end = size
+        yield from text[start:end].split("\n")
+        start = end + 1
 
 
 def _shown(line: str) -> str:
@@ -442,8 +458,7 @@ class _Reader:
             text = text.replace("\r\n", "\n")
             if "\r" in text:
                 text = text.replace("\r", "\n")
-        lines = text.split("\n")
-        del text
+        lines = _lines(text)
         voucher: _Voucher | None = None  # the #VER whose { } the rows are in, once its { is read
         pending: _Voucher | None = None  # a #VER still waiting for its {
         added: list[Field] | None = None  # the fields of the #RTRANS just read

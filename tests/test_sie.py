@@ -339,6 +339,11 @@ def test_a_format_naming_utf8_is_followed():
     assert sie.read(text.encode(), "x.se").text == ["Årsmöte"]
 
 
+def test_a_format_line_after_a_lone_cr_is_followed():
+    text = one_voucher('#TRANS 5410 {} 1.00 "" "Årsmöte"').replace("#FORMAT PC8", "#FORMAT UTF-8")
+    assert sie.read(text.replace("\n", "\r").encode(), "x.se").text == ["Årsmöte"]
+
+
 def test_utf8_claiming_pc8_is_warned_about():
     ledger = sie.read(one_voucher('#TRANS 5410 {} 1.00 "" "Årsmöte"').encode(), "x.se")
     assert [p.kolumn for p in ledger.problems if not p.is_error] == ["#FORMAT"]
@@ -593,9 +598,13 @@ def sie_file(n_rows: int, seed: int = 0) -> bytes:
     return ("\r\n".join(out) + "\r\n").encode("cp437")
 
 
-def test_a_generated_large_file_counts_every_row():
-    ledger = sie.read(sie_file(5000), "stor.se")
-    assert (len(ledger.rad), ledger.problems) == (5000, [])
+def test_a_file_of_several_megabytes_keeps_every_rows_line_number():
+    data = sie_file(40_000)
+    assert len(data) > 2 * 2**20  # read a chunk of lines at a time: rows across the chunks' edges
+    lines = data.decode("cp437").split("\r\n")
+    expected = [number for number, line in enumerate(lines, 1) if line.startswith("\t#TRANS")]
+    ledger = sie.read(data, "stor.se")
+    assert (len(expected), ledger.rad, ledger.problems) == (40_000, expected, [])
 
 
 # ---------------------------------------------------------------------------------------------
