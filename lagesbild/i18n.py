@@ -212,6 +212,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "quality.summary": ("{errors} fel och {warnings} varningar.", "{errors} errors and {warnings} warnings."),
     "quality.errors": ("Fel", "Errors"),
     "quality.warnings": ("Varningar", "Warnings"),
+    "quality.notes": ("Noteringar – det som inte räknas", "Notes – what is not counted"),
+    "quality.notes_help": (
+        "Rader i huvudboken som inte är projektets kostnader, med antal och summa att stämma av mot "
+        "ekonomisystemet.",
+        "Ledger rows that are not the project's costs, with count and sum to reconcile against the "
+        "finance system.",
+    ),
     # portfolio and members
     "page.portfolio": ("Portfölj", "Portfolio"),
     "page.members": ("Medlemmar", "Members"),
@@ -315,6 +322,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.accept": ("Godkänn och publicera", "Accept and publish"),
     "upload.accepted": ("Publicerat. Tidigare filer finns kvar i historiken ({version}).",
                         "Published. The previous files are kept in the history ({version})."),
+    "upload.project": ("Projekt: {name}", "Project: {name}"),
+    "upload.file_changes": ("{file}: {added} tillagda, {removed} borttagna, {changed} ändrade rader",
+                            "{file}: {added} added, {removed} removed, {changed} changed rows"),
+    "upload.shown_rows": ("Visar {n} av {m} rader.", "Showing {n} of {m} rows."),
+    "upload.row_change": ("Ändring", "Change"),
+    "upload.row.tillagd": ("tillagd", "added"),
+    "upload.row.borttagen": ("borttagen", "removed"),
+    "upload.row.fore": ("ändrad – före", "changed – before"),
+    "upload.row.efter": ("ändrad – efter", "changed – after"),
+    "upload.late": (
+        "{n} rader i utfall.csv är daterade efter rapportdatum {date} (den senaste {latest}) och räknas inte "
+        "i siffrorna förrän rapportdatum flyttas.",
+        "{n} rows of utfall.csv are dated after the report date {date} (the latest {latest}) and do not count "
+        "in the figures until the report date is moved.",
+    ),
+    "upload.move_date": ("Flytta rapportdatum i projekt.toml till {date}",
+                         "Move the report date in projekt.toml to {date}"),
+    "upload.date_moved": ("Rapportdatum är nu {date}. Ändringen finns i historiken ({version}).",
+                          "The report date is now {date}. The change is kept in the history ({version})."),
+    "freeze.confirm": ("Ja, frys underlaget för mötet {date} – det kan inte ändras efteråt",
+                       "Yes, freeze the picture for the meeting on {date} – it cannot be changed afterwards"),
     "freeze.title": ("Frys inför styrgruppsmöte", "Freeze for a steering group meeting"),
     "freeze.help": (
         "Sparar hela projektet som det ser ut nu. Det frysta underlaget kan inte ändras och används "
@@ -330,13 +358,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "freeze.frozen": ("Frysta möten", "Frozen meetings"),
     "history.versions": ("Ändringar", "Changes"),
     "history.none": ("Inga ändringar ännu.", "No changes yet."),
-    "history.time": ("Tid (UTC)", "Time (UTC)"),
+    "history.time": ("Tid", "Time"),
     "history.who": ("Vem", "Who"),
     "history.why": ("Orsak", "Reason"),
     "history.files": ("Filer", "Files"),
     "history.restore_choice": ("Ändring att ångra", "Change to undo"),
     "history.restore": ("Återställ filerna som ändringen ersatte", "Restore the files this change replaced"),
     "history.restored": ("Återställt. Även återställningen kan ångras.", "Restored. The restore can be undone too."),
+    "history.label": ("{time} – {files}, av {who}", "{time} – {files}, by {who}"),
+    "history.confirm": ("Ja, återställ filerna som denna ändring ersatte: {version}",
+                        "Yes, restore the files this change replaced: {version}"),
     "local_user": ("lokal användare", "local user"),
     "pack.title": ("Mötesunderlag", "Meeting pack"),
     "pack.pdf": ("Ladda ner mötesunderlag (PDF)", "Download the meeting pack (PDF)"),
@@ -466,6 +497,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.overdue": ("Försenad", "Overdue"),
     "col.level_problem": ("Nivå", "Level"),
     "col.file": ("Fil", "File"),
+    "col.note": ("Notering", "Note"),
     "col.row": ("Rad", "Row"),
     "col.column": ("Kolumn", "Column"),
     "col.value": ("Värde", "Value"),

@@ -158,10 +158,6 @@ def _header_score(fields: list[str], lookup: dict[str, Column]) -> tuple[set[str
     return {lookup[k].key for k in map(schema.header_key, fields) if k in lookup}, len(fields)
 
 
-def _has_required(keys: set[str], spec: FileSpec) -> bool:
-    return all(c.key in keys or keys & set(c.instead) for c in spec.columns if c.required)
-
-
 def choose_delimiter(line: str, lookup: dict[str, Column]) -> str:
     """The delimiter that splits a header line into the most known columns, then the most fields."""
 
@@ -185,7 +181,7 @@ def find_header(lines: list[str], spec: FileSpec, delimiter: str | None) -> tupl
             continue
         delim = delimiter or choose_delimiter(line, lookup)
         keys, _ = _header_score(next(csv.reader([line], delimiter=delim), []), lookup)
-        if _has_required(keys, spec):
+        if has_required(keys, spec):
             return index, delim
         if len(keys) > best[0]:
             best = (len(keys), index, delim)
@@ -201,6 +197,38 @@ def _safe_path(path: Path, workdir: Path) -> Path:
     return link
 
 
+def _head(data: bytes, codec: str, text: str | None) -> tuple[list[str], int, str | None]:
+    """(the first lines, how many a sep= line hides, the delimiter it fixes)."""
+    head = text[:65536] if text is not None else data[:65536].decode(codec, errors="ignore")
+    lines = [line.rstrip("\r") for line in head.split("\n", HEADER_SEARCH_LINES + 1)[: HEADER_SEARCH_LINES + 1]]
+    if lines and (m := _SEP_LINE.match(lines[0])):
+        return lines[1:], 1, m.group(1)
+    return lines, 0, None
+
+
+def header_lines(data: bytes) -> tuple[list[str], str | None]:
+    """The first lines of a CSV export (after a sep= line) and the delimiter a sep= line fixes."""
+    try:
+        codec, text = decode(data)
+    except ValueError:
+        return [], None
+    lines, _, delimiter = _head(data, codec, text)
+    return lines, delimiter
+
+
+def header_columns(lines: list[str], delimiter: str | None, spec: FileSpec) -> set[str]:
+    """The keys of the spec's columns that the header among these lines holds."""
+    if not lines:
+        return set()
+    index, delimiter = find_header(lines, spec, delimiter)
+    return _header_score(next(csv.reader([lines[index]], delimiter=delimiter), []), schema.header_lookup(spec))[0]
+
+
+def has_required(keys: set[str], spec: FileSpec) -> bool:
+    """Whether a header with these column keys holds every required column of the spec."""
+    return all(c.key in keys or keys & set(c.instead) for c in spec.columns if c.required)
+
+
 def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
     """Decode a CSV or XLSX file and find its header; raises ValueError with a Swedish reason."""
     assert not glob.has_magic(str(workdir))
@@ -213,19 +241,15 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
             text = data.decode("latin-1" if codec == "latin-1" else "utf-8")
     if text is not None and "\r" in text:
         text = _one_newline(text)
-    head = text[:65536] if text is not None else data[:65536].decode(codec, errors="ignore")
-    lines = [line.rstrip("\r") for line in head.split("\n", HEADER_SEARCH_LINES + 1)[: HEADER_SEARCH_LINES + 1]]
-    hidden, delimiter = 0, None
-    if lines and (m := _SEP_LINE.match(lines[0])):
-        delimiter, hidden = m.group(1), 1
-    if not any(line.strip(" \t;,\r") for line in lines[hidden:]):
+    lines, hidden, delimiter = _head(data, codec, text)
+    if not any(line.strip(" \t;,") for line in lines):
         raise ValueError("filen är tom – första raden ska vara rubrikraden")
-    index, delimiter = find_header(lines[hidden:], spec, delimiter)
+    index, delimiter = find_header(lines, spec, delimiter)
     if text is not None:
         target = workdir / f"{spec.stem}.utf8.csv"
         target.write_text(text, encoding="utf-8")
         path, codec = target, "utf-8"
-    header = next(csv.reader([lines[hidden + index]], delimiter=delimiter))
+    header = next(csv.reader([lines[index]], delimiter=delimiter))
     counted = text.encode() if text is not None else data
     return Source(_safe_path(path, workdir), "latin-1" if codec == "latin-1" else "utf-8", delimiter,
                   hidden + index, hidden, header, _count_lines(counted), text)

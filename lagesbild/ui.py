@@ -44,6 +44,11 @@ class Context:
         self.access.require(access.QUALITY)
         return self.project.problems
 
+    def notes(self) -> list[Problem]:
+        """What the ledger left out, with counts and sums: as the validation report, not for every role."""
+        self.access.require(access.QUALITY)
+        return self.project.notes
+
     def t(self, key: str, **values) -> str:
         return i18n.t(key, self.lang, **values)
 

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
+import datetime as dt
+import math
+import re
 import tempfile
-import zipfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from lagesbild import access, publishing, reading, schema
+from lagesbild import access, formatting, publishing, reading, schema, sie, xlsx
 from lagesbild.config import TOML
-from lagesbild.problems import Problem, error
+from lagesbild.problems import Problem, error, warning
 from lagesbild.project import Project, load
 
-EXTENSIONS = (".csv", ".xlsx", ".zip", ".toml")
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ZIP_MEMBERS = 64
+EXTENSIONS = (".csv", ".xlsx", ".zip", ".toml", *reading.SIE_SUFFIXES)
+# Bounds of one upload; an Excel file's own bounds (rows, columns, cells, XML) are in xlsx.py.
+MAX_FILE_BYTES = 50 * 1024 * 1024  # one uploaded file, and one file unpacked from a zip
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # everything one upload holds once unpacked, all files together
+MAX_ZIP_MEMBERS = 1_000  # entries a zip lists, folders and skipped files included
+SHOWN_ROWS = 200  # rows of one file listed in the preview
 _XLSX_MAGIC = b"PK\x03\x04"
+# Folders an archiver adds that are never project files (macOS Finder's resource forks).
+_SKIPPED_FOLDERS = frozenset({"__MACOSX"})
 
 
 @dataclass(frozen=True)
 class Change:
-    """What replacing one file would change."""
+    """What replacing one file would change; rows lists the rows themselves (at most SHOWN_ROWS)."""
 
     fil: str
     fore: int
@@ -33,6 +38,8 @@ class Change:
     tillagda: int
     borttagna: int
     andrade: int | None  # None where rows have no Id to follow them by
+    rows: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    listed: int = 0  # rows that differ, all of them; rows holds the first SHOWN_ROWS
 
 
 @dataclass
@@ -44,6 +51,13 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     totals: pd.DataFrame | None = None
+    # The SHA-256 of every project file the upload was checked against: accept publishes only onto these.
+    base: dict[str, str] = field(default_factory=dict)
+    checked: dict[str, str | None] = field(default_factory=dict)  # SHA-256 of each file as it was checked
+    notes: list[Problem] = field(default_factory=list)  # what the new ledger leaves out, with count and sum
+    rapportdatum: dt.date | None = None  # the report date projekt.toml sets, when it sets one
+    late_rows: int = 0  # uploaded ledger rows dated after rapportdatum
+    latest: dt.date | None = None  # the latest of them
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,85 +68,201 @@ class Preview:
         return bool(self.files) and not self.errors
 
 
-def _header_fields(data: bytes) -> list[str]:
-    try:
-        codec, text = reading.decode(data)
-    except UnicodeDecodeError:
-        return []
-    head = text if text is not None else data[:8192].decode(codec, errors="ignore")
-    lines = [line for line in head.splitlines() if not line.lower().startswith("sep=")][:1]
-    if not lines:
-        return []
-    best: list[str] = []
-    for delimiter in (";", "\t", ","):
-        fields = next(csv.reader(lines, delimiter=delimiter), [])
-        if len(fields) > len(best):
-            best = fields
-    return best
-
-
 def recognise(name: str, data: bytes) -> schema.FileSpec | None:
-    """The file an upload replaces: by its name, else by the headers it has."""
+    """The file an upload replaces: an SIE ledger by its content, else by its name, else by its header."""
+    if sie.looks_like_sie(data):
+        return schema.FILES_BY_STEM[reading.LEDGER]
     stem = schema.fold(Path(name).stem)
     for spec in schema.FILES:
         if schema.fold(spec.stem) == stem:
             return spec
     if Path(name).suffix.lower() != ".csv":
         return None
-    headers = {schema.fold(h) for h in _header_fields(data)}
+    lines, delimiter = reading.header_lines(data)
     scored = []
     for spec in schema.FILES:
-        required = [c for c in spec.columns if c.required]
-        lookup = schema.header_lookup(spec)
-        hits = {lookup[h].key for h in headers if h in lookup}
-        if all(c.key in hits for c in required):
+        hits = reading.header_columns(lines, delimiter, spec)
+        if reading.has_required(hits, spec):
             scored.append((len(hits) / len(spec.columns), len(hits), spec))
     return max(scored, key=lambda s: s[:2])[2] if scored else None
 
 
-def unpack(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Problem]]:
-    """Uploaded files as (name, bytes); a .zip of a project folder gives its files."""
+def target_name(spec: schema.FileSpec, name: str, data: bytes) -> str:
+    """The name an upload is stored under: the spec's stem with the upload's format (.se for an SIE ledger)."""
+    sie_ledger = spec.stem == reading.LEDGER and sie.looks_like_sie(data)
+    return f"{spec.stem}{'.se' if sie_ledger else Path(name).suffix.lower()}"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One file of an upload: where it came from (zip/folder/name), its bare name and its bytes."""
+
+    origin: str
+    name: str
+    data: bytes
+
+
+class _Budget:
+    """What the rest of one upload may unpack to."""
+
+    def __init__(self, left: int):
+        self.left = left
+
+
+_MEMBER_SUFFIXES = tuple(e for e in EXTENSIONS if e != ".zip")
+_NOT_READ = "inga dolda mappar eller filer – de lästes inte (historik och frysta möten laddas aldrig upp)"
+
+
+def _member_parts(filename: str) -> list[str]:
+    # A traversal such as ../../x.csv or /etc/x.csv names nothing outside the zip: those parts go.
+    return [p for p in filename.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+
+
+def _unpack(name: str, data: bytes, budget: _Budget) -> tuple[list[_Candidate], list[Problem]]:
     suffix = Path(name).suffix.lower()
     if suffix not in EXTENSIONS:
-        return [], [error(name, None, None, None, "en fil av typen .csv, .xlsx, .zip eller projekt.toml")]
+        return [], [error(name, None, None, None, "en fil av typen .csv, .xlsx, .se (SIE), .zip eller projekt.toml")]
     if len(data) > MAX_FILE_BYTES:
-        return [], [error(name, None, None, None, f"högst {MAX_FILE_BYTES // 2**20} MB per fil")]
+        return [], [error(name, None, None, None, f"högst {xlsx.mb(MAX_FILE_BYTES)} per fil")]
     if suffix == ".xlsx" and not data.startswith(_XLSX_MAGIC):
         return [], [error(name, None, None, None, "en Excel-fil (.xlsx) – innehållet är inte det")]
     if suffix != ".zip":
-        return [(Path(name).name, data)], []
+        if len(data) > budget.left:
+            return [], [error(name, None, None, None, _over_budget(name))]
+        budget.left -= len(data)
+        return [_Candidate(Path(name).name, Path(name).name, data)], []
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        archive = xlsx.open_zip(data, name, MAX_ZIP_MEMBERS, "packa bara projektets egna filer")
+    except xlsx.TooLarge as exc:
+        return [], [error(name, None, None, None, str(exc))]
+    except ValueError:
         return [], [error(name, None, None, None, "en zip-fil – den kunde inte öppnas")]
-    members = [m for m in archive.infolist() if not m.is_dir()][:MAX_ZIP_MEMBERS + 1]
-    if len(members) > MAX_ZIP_MEMBERS:
-        return [], [error(name, None, None, None, f"högst {MAX_ZIP_MEMBERS} filer i zip-filen")]
-    found, problems = [], []
-    for member in members:
-        inner = Path(member.filename).name  # folders inside the zip are ignored, never followed
-        if inner.startswith(".") or Path(inner).suffix.lower() not in (".csv", ".xlsx", ".toml"):
+    with archive:
+        return _zip_members(name, archive, budget)
+
+
+def _over_budget(origin: str) -> str:
+    return (f"högst {xlsx.mb(MAX_UPLOAD_BYTES)} uppackat sammanlagt i en uppladdning – {origin} gör den "
+            "större; ladda upp färre filer åt gången")
+
+
+def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate], list[Problem]]:
+    problems: list[Problem] = []
+    hidden: set[str] = set()
+    usable = []
+    for member in archive.infolist():
+        parts = _member_parts(member.filename)
+        if member.is_dir() or not parts:
             continue
-        if member.file_size > MAX_FILE_BYTES:
-            problems.append(error(f"{name}/{inner}", None, None, None, "en fil på högst 50 MB"))
+        if any(p.startswith(".") or p in _SKIPPED_FOLDERS for p in parts):
+            hidden.add(next(p for p in parts if p.startswith(".") or p in _SKIPPED_FOLDERS))
             continue
-        found.append((inner, archive.read(member)))
+        if Path(parts[-1]).suffix.lower() not in _MEMBER_SUFFIXES:
+            continue  # a README, a PDF: not an export
+        if len(parts) > 2:
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts),
+                                  "en fil överst i zip-filen eller i dess enda mapp – den här ligger i en "
+                                  "undermapp och är en kopia; ta bort undermappen eller packa bara projektmappen"))
+            continue
+        usable.append((member, parts))
+    if hidden:
+        problems.append(warning(name, None, None, ", ".join(f"{h}/" for h in sorted(hidden)), _NOT_READ))
+    places = sorted({parts[0] + "/" if len(parts) == 2 else "(överst)" for _, parts in usable})
+    if len(places) > 1:
+        problems.append(error(name, None, None, ", ".join(places),
+                              "filerna överst i zip-filen eller i en enda mapp – den har filer på flera ställen; "
+                              "packa bara en projektmapp"))
+        return [], problems
+    found = []
+    for member, parts in usable:
+        origin = f"{name}/{'/'.join(parts)}"
+        try:
+            content = xlsx.read_member(archive, member, min(MAX_FILE_BYTES, budget.left))
+        except xlsx.MemberTooLarge as exc:
+            if budget.left < MAX_FILE_BYTES:
+                problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), _over_budget(origin)))
+                break
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), str(exc)))
+            continue
+        except xlsx.MemberError as exc:
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), str(exc)))
+            continue
+        if Path(parts[-1]).suffix.lower() == ".xlsx" and not content.startswith(_XLSX_MAGIC):
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts),
+                                  "en Excel-fil (.xlsx) – innehållet är inte det"))
+            continue
+        budget.left -= len(content)
+        found.append(_Candidate(origin, parts[-1], content))
+    if not found and not any(p.is_error for p in problems):
+        problems.append(error(name, None, None, None,
+                              "minst en exportfil (.csv, .xlsx eller projekt.toml) överst i zip-filen eller i "
+                              "dess enda mapp – den har ingen"))
     return found, problems
 
 
-def _compare(before: pd.DataFrame, after: pd.DataFrame, fil: str, has_id: bool) -> Change:
-    def keyed(frame: pd.DataFrame) -> dict:
-        return {str(r[0]): tuple(map(str, r)) for r in frame.itertuples(index=False)}
+def unpack(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """Uploaded files as (name, bytes); a .zip of a project folder gives its files (never its hidden ones)."""
+    found, problems = _unpack(name, data, _Budget(MAX_UPLOAD_BYTES))
+    return [(c.name, c.data) for c in found], problems
 
+
+def _shown(value, kind: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if kind == schema.AMOUNT:
+            return formatting.number(value, 0 if value.is_integer() else 2)
+        return str(int(value)) if value.is_integer() else formatting.number(value, 2).rstrip("0")
+    return str(value)
+
+
+def _row_frame(spec: schema.FileSpec, frame: pd.DataFrame, rows: list[tuple[str, int, pd.DataFrame]],
+               limit: int) -> pd.DataFrame:
+    """The listed rows, each as text under the file's own column names, after a column saying how it changed."""
+    kinds = {c.key: c.kind for c in spec.columns}
+    names = {c.key: c.name for c in spec.columns}
+    names.update({"konto_fran": "Konto från", "konto_till": "Konto till"})
+    records = []
+    for how, position, source in rows[:limit]:
+        record = {"andring": how}
+        for key, value in zip(frame.columns, source.iloc[position].tolist(), strict=True):
+            record[names.get(key, key)] = _shown(value, kinds.get(key, schema.TEXT))
+        records.append(record)
+    return pd.DataFrame(records, columns=["andring", *[names.get(k, k) for k in frame.columns]])
+
+
+def _compare(spec: schema.FileSpec, before: pd.DataFrame, after: pd.DataFrame, has_id: bool) -> Change:
+    old_rows = [tuple(map(str, r)) for r in before.itertuples(index=False)]
+    new_rows = [tuple(map(str, r)) for r in after.itertuples(index=False)]
+    listed: list[tuple[str, int, pd.DataFrame]] = []
     if has_id:
-        old, new = keyed(before), keyed(after)
-        changed = sum(1 for k in old.keys() & new.keys() if old[k] != new[k])
-        return Change(fil, len(before), len(after), len(new.keys() - old.keys()), len(old.keys() - new.keys()),
-                      changed)
-    old_rows = pd.Series([tuple(map(str, r)) for r in before.itertuples(index=False)]).value_counts()
-    new_rows = pd.Series([tuple(map(str, r)) for r in after.itertuples(index=False)]).value_counts()
-    diff = new_rows.subtract(old_rows, fill_value=0)
-    return Change(fil, len(before), len(after), int(diff[diff > 0].sum()), int(-diff[diff < 0].sum()), None)
+        old = {r[0]: i for i, r in enumerate(old_rows)}
+        new = {r[0]: i for i, r in enumerate(new_rows)}
+        changed = [k for k in new if k in old and old_rows[old[k]] != new_rows[new[k]]]
+        added = [k for k in new if k not in old]
+        removed = [k for k in old if k not in new]
+        for key in changed:
+            listed += [("fore", old[key], before), ("efter", new[key], after)]
+        listed += [("tillagd", new[k], after) for k in added] + [("borttagen", old[k], before) for k in removed]
+        return Change(spec.filename, len(before), len(after), len(added), len(removed), len(changed),
+                      _row_frame(spec, before, listed, SHOWN_ROWS), len(listed))
+    left: dict[tuple, list[int]] = {}
+    for i, row in enumerate(old_rows):
+        left.setdefault(row, []).append(i)
+    added_at = []
+    for i, row in enumerate(new_rows):
+        if left.get(row):
+            left[row].pop()
+        else:
+            added_at.append(i)
+    removed_at = sorted(i for positions in left.values() for i in positions)
+    listed = [("tillagd", i, after) for i in added_at] + [("borttagen", i, before) for i in removed_at]
+    return Change(spec.filename, len(before), len(after), len(added_at), len(removed_at), None,
+                  _row_frame(spec, before, listed, SHOWN_ROWS), len(listed))
 
 
 def _totals(project: Project) -> dict[str, float]:
@@ -146,66 +276,130 @@ def _totals(project: Project) -> dict[str, float]:
             "col.paid": float(financiers.inbetalt_kr.sum())}
 
 
-def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by: access.Access) -> Preview:
-    """Check uploads against a copy of the project; nothing in the project folder changes."""
-    by.require(access.UPLOAD)
-    result = Preview()
+def _targets(uploads: list[tuple[str, bytes]], result: Preview) -> dict[str, list[tuple[_Candidate, str]]]:
+    """Every uploaded file by the project file it would replace (its stem, or projekt.toml)."""
+    budget = _Budget(MAX_UPLOAD_BYTES)
+    targets: dict[str, list[tuple[_Candidate, str]]] = {}
     for name, data in uploads:
-        files, problems = unpack(name, data)
+        found, problems = _unpack(name, data, budget)
         result.problems += problems
-        for inner, content in files:
-            if inner.lower() == TOML:
-                result.files[TOML] = content
-                result.recognised[inner] = TOML
+        for candidate in found:
+            if candidate.name.lower() == TOML:
+                targets.setdefault(TOML, []).append((candidate, TOML))
                 continue
-            spec = recognise(inner, content)
+            spec = recognise(candidate.name, candidate.data)
             if spec is None:
-                result.problems.append(error(inner, None, None, None,
+                result.problems.append(error(candidate.name, None, None, None,
                                              "en fil som känns igen på namnet (t.ex. utfall.csv) "
                                              "eller på rubrikraden"))
                 continue
-            suffix = Path(inner).suffix.lower()
-            target = f"{spec.stem}{suffix}"
-            result.files[target] = content
-            # The other format of the same export must go, or it would shadow the new one.
-            other = f"{spec.stem}{'.xlsx' if suffix == '.csv' else '.csv'}"
-            if (Path(folder) / other).exists():
-                result.files[other] = None
-            result.recognised[inner] = target
+            targets.setdefault(spec.stem, []).append((candidate, target_name(spec, candidate.name, candidate.data)))
+    return targets
+
+
+def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by: access.Access) -> Preview:
+    """Check uploads against a copy of the project; nothing in the project folder changes."""
+    by.require(access.UPLOAD)
+    folder = Path(folder)
+    result = Preview()
+    for key, found in _targets(uploads, result).items():
+        if len(found) > 1:
+            # Two candidates for one file: which one is meant is the user's to say, never ours to guess.
+            filename = TOML if key == TOML else schema.FILES_BY_STEM[key].filename
+            origins = [c.origin for c, _ in found]
+            result.problems.append(error(filename, None, None, ", ".join(origins),
+                                         f"en enda fil som ersätter {filename} – uppladdningen har {len(found)}: "
+                                         f"{' och '.join(origins)}; ladda upp bara den som ska in"))
+            continue
+        [(candidate, target)] = found
+        result.files[target] = candidate.data
+        if key != TOML:
+            # The other formats of the same export must go, or one would shadow the new one.
+            for other in (f"{key}{suffix}" for suffix in reading.SUFFIXES):
+                if other != target and (folder / other).exists():
+                    result.files[other] = None
+        label = candidate.name if candidate.name not in result.recognised else candidate.origin
+        result.recognised[label] = target
     if not result.files:
         return result
+    base = publishing.project_files(folder)
+    result.base = {name: publishing.sha256(data) for name, data in base.items()}
+    result.checked = {name: publishing.sha256(data) if data is not None else None
+                      for name, data in result.files.items()}
     with tempfile.TemporaryDirectory(prefix="lagesbild-forhandsgranskning-") as workdir:
-        candidate = Path(workdir) / Path(folder).name
-        shutil.copytree(folder, candidate, ignore=shutil.ignore_patterns(publishing.STATE))
-        for target, content in result.files.items():
-            path = candidate / target
-            if content is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(content)
-        new = load(candidate)
-        touched = {schema.fold(Path(t).stem) for t in result.files}
-        # Problems of the new files, and of files whose cross-file checks the new files decide.
-        result.problems += [p for p in new.problems
-                            if schema.fold(Path(p.fil).stem) in touched or (p.is_error and p not in current.problems)]
-        if current.usable and new.usable:
-            for spec in schema.FILES:
-                if spec.stem in touched:
-                    has_id = spec.columns[0].key == "id"
-                    result.changes.append(_compare(current.rows(spec.stem), new.rows(spec.stem),
-                                                   spec.filename, has_id))
-        before, after = _totals(current), _totals(new)
-        result.totals = pd.DataFrame({"matt": list(after or before),
-                                      "fore_kr": [before.get(k) for k in (after or before)],
-                                      "efter_kr": [after.get(k) for k in (after or before)]})
+        candidate_folder = Path(workdir) / folder.name
+        candidate_folder.mkdir()
+        for name, data in {**base, **result.files}.items():
+            if data is not None:
+                (candidate_folder / name).write_bytes(data)
+        new = load(candidate_folder)
+        result.notes = new.notes
+        _check(result, current, new)
     return result
 
 
+def _check(result: Preview, current: Project, new: Project) -> None:
+    touched = {schema.fold(Path(t).stem) for t in result.files}
+    # Problems of the new files, and of files whose cross-file checks the new files decide.
+    result.problems += [p for p in new.problems
+                        if schema.fold(Path(p.fil).stem) in touched or (p.is_error and p not in current.problems)]
+    if current.usable and new.usable:
+        for spec in schema.FILES:
+            if spec.stem in touched:
+                has_id = spec.columns[0].key == "id"
+                result.changes.append(_compare(spec, current.rows(spec.stem), new.rows(spec.stem), has_id))
+    if new.usable and new.meta is not None and "utfall" in touched:
+        result.rapportdatum = new.meta.rapportdatum
+        if result.rapportdatum is not None:
+            dates = [d.date() if isinstance(d, pd.Timestamp) else d
+                     for d in new.rows("utfall")["datum"].dropna().tolist()]
+            late = [d for d in dates if d > result.rapportdatum]
+            result.late_rows, result.latest = len(late), max(late, default=None)
+    before, after = _totals(current), _totals(new)
+    result.totals = pd.DataFrame({"matt": list(after or before),
+                                  "fore_kr": [before.get(k) for k in (after or before)],
+                                  "efter_kr": [after.get(k) for k in (after or before)]})
+
+
 def accept(folder: Path, checked: Preview, by: access.Access) -> publishing.Version:
-    """Write a checked upload into the project, keeping what it replaces."""
+    """Write a checked upload into the project, keeping what it replaces.
+
+    Refused (PublishError) when the project has changed since the preview: then what would be
+    published was never checked together, so the user must look again.
+    """
     by.require(access.UPLOAD)
     if not checked.publishable:
         raise publishing.PublishError("Uppladdningen har fel och kan inte tas emot.")
+    now = {name: publishing.sha256(data) if data is not None else None for name, data in checked.files.items()}
+    if now != checked.checked:
+        raise publishing.PublishError("Filerna har ändrats sedan de granskades – ladda upp dem igen.")
     summary = {"fel": len(checked.errors), "varningar": len(checked.problems) - len(checked.errors),
                "filer": checked.recognised}
-    return publishing.publish(folder, checked.files, by.who, summary)
+    return publishing.publish(folder, checked.files, by.who, summary, expect=checked.base)
+
+
+_REPORT_DATE = re.compile(r"^(?P<key>\s*rapportdatum\s*=\s*)(?P<value>[^#\r\n]*?)(?P<rest>\s*(#[^\r\n]*)?)$",
+                          re.MULTILINE)
+
+
+def move_report_date(folder: Path, rapportdatum: dt.date, by: access.Access) -> publishing.Version:
+    """Set projekt.toml's rapportdatum, as a change of its own in the history; nothing else in the file moves."""
+    by.require(access.UPLOAD)
+    folder = Path(folder)
+    files = publishing.project_files(folder)
+    raw = files.get(TOML)
+    if raw is None:
+        raise publishing.PublishError("projekt.toml saknas – rapportdatum kan inte flyttas.")
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    top = re.split(r"^\s*\[", text, maxsplit=1, flags=re.MULTILINE)[0]  # keys before the first [table]
+    match = _REPORT_DATE.search(top)
+    if match is None:
+        raise publishing.PublishError("projekt.toml har ingen rad rapportdatum = … att flytta.")
+    changed = (text[:match.start("value")] + rapportdatum.isoformat() + text[match.end("value"):])
+    if tomllib.loads(changed).get("rapportdatum") != rapportdatum:
+        raise publishing.PublishError("rapportdatum i projekt.toml gick inte att flytta – ändra det i filen.")
+    data = (b"\xef\xbb\xbf" if bom else b"") + changed.encode()
+    expect = {name: publishing.sha256(content) for name, content in files.items()}
+    return publishing.publish(folder, {TOML: data}, by.who, {"rapportdatum": rapportdatum.isoformat()},
+                              reason="rapportdatum", expect=expect)

@@ -8,6 +8,7 @@ from lagesbild import ui
 ctx = ui.context()
 st.title(ctx.t("page.quality"))
 problems = ctx.problems()
+notes = ctx.notes()
 errors = [p for p in problems if p.is_error]
 warnings = [p for p in problems if not p.is_error]
 if not problems:
@@ -21,3 +22,9 @@ else:
         if listed:
             st.subheader(ctx.t(title))
             ui.table(pd.DataFrame([p.as_dict() for p in listed]), columns, ctx, key=f"datakvalitet_{title}")
+if notes:
+    st.subheader(ctx.t("quality.notes"))
+    st.caption(ctx.t("quality.notes_help"))
+    ui.table(pd.DataFrame([p.as_dict() for p in notes]),
+             {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
+             ctx, key="datakvalitet_notes")

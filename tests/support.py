@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import csv
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lagesbild import formatting
+
 REPO = Path(__file__).resolve().parent.parent
+DASHBOARD = REPO / "dashboard.py"
 DATA = REPO / "data"
 STRACKET = DATA / "stracket"
 BERGSLAGET = DATA / "bergslaget-2023"
@@ -141,3 +147,163 @@ def nodes(node) -> Iterator:
     for _, child in sorted(getattr(node, "children", {}).items()):
         yield child
         yield from nodes(child)
+
+
+# --------------------------------------------------------------------------- hostile uploads
+
+
+def zip_of(members: list[tuple[str, bytes]], compression: int = 8) -> bytes:
+    """A zip file of (member name, bytes), deflated unless compression says otherwise."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def zip_bomb(members: int, expanded: int, name: str = "utfall{}.csv") -> bytes:
+    """A small zip whose members each expand to `expanded` bytes of zeros, declaring it honestly."""
+    import io
+    import zipfile
+
+    chunk = b"0" * 2**20
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for index in range(members):
+            with archive.open(name.format(index if members > 1 else ""), "w", force_zip64=True) as member:
+                left = expanded
+                while left > 0:
+                    member.write(chunk[:left])
+                    left -= len(chunk)
+    return buffer.getvalue()
+
+
+def patch_zip_member(data: bytes, member: str, *, method: int | None = None, flags: int | None = None,
+                     size: int | None = None) -> bytes:
+    """A zip with one member's compression method, flag bits or declared size changed in both of its headers."""
+    import struct
+
+    raw = bytearray(data)
+    name = member.encode()
+    local = raw.find(b"PK\x03\x04")
+    while local != -1:
+        length = struct.unpack_from("<H", raw, local + 26)[0]
+        if bytes(raw[local + 30:local + 30 + length]) == name:
+            if flags is not None:
+                struct.pack_into("<H", raw, local + 6, flags)
+            if method is not None:
+                struct.pack_into("<H", raw, local + 8, method)
+            if size is not None:
+                struct.pack_into("<I", raw, local + 22, size)
+        local = raw.find(b"PK\x03\x04", local + 4)
+    central = raw.find(b"PK\x01\x02")
+    while central != -1:
+        length = struct.unpack_from("<H", raw, central + 28)[0]
+        if bytes(raw[central + 46:central + 46 + length]) == name:
+            if flags is not None:
+                struct.pack_into("<H", raw, central + 8, flags)
+            if method is not None:
+                struct.pack_into("<H", raw, central + 10, method)
+            if size is not None:
+                struct.pack_into("<I", raw, central + 24, size)
+        central = raw.find(b"PK\x01\x02", central + 4)
+    return bytes(raw)
+
+
+def zip_with_entries(count: int) -> bytes:
+    """A zip whose central directory lists `count` empty members (and says so in its end record)."""
+    import struct
+
+    entry = struct.pack("<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0)
+    directory = b"".join(entry + b"a" for _ in range(count))
+    total = min(count, 0xFFFF)
+    end = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, total, total, len(directory), 0, 0)
+    return directory + end
+
+
+def xlsx_of(rows: list[list[object]], *, dimension: str | None = None, hidden_first: list[list[object]] | None = None,
+            merged: tuple[str, ...] = ()) -> bytes:
+    """An Excel workbook: rows on its first visible sheet, optionally after a hidden sheet, a declared
+    dimension (e.g. "A1:XFD1000") written into the sheet as another program might, and merged ranges."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if hidden_first is not None:
+        sheet.title = "Gammal"
+        for row in hidden_first:
+            sheet.append(row)
+        sheet.sheet_state = "hidden"
+        sheet = book.create_sheet("Utfall")
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if dimension is None:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*" ?/>', f'<dimension ref="{dimension}"/>'.encode(), data)
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def xlsx_bomb(rows: int, cells_per_row: int = 1) -> bytes:
+    """A small workbook whose one sheet holds `rows` rows of numbers: its XML expands far beyond its size."""
+    import io
+    import zipfile
+
+    base = xlsx_of([["Datum", "Belopp"]])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(info.filename, source.read(info))
+                continue
+            with target.open(info.filename, "w", force_zip64=True) as sheet:
+                sheet.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
+                            b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                block = []
+                for index in range(1, rows + 1):
+                    cells = "".join(f'<c r="{chr(65 + c)}{index}"><v>1</v></c>' for c in range(cells_per_row))
+                    block.append(f'<row r="{index}">{cells}</row>')
+                    if len(block) == 10_000:
+                        sheet.write("".join(block).encode())
+                        block = []
+                sheet.write("".join(block).encode() + b"</sheetData></worksheet>")
+    return out.getvalue()
+
+
+def plain(text: str) -> str:
+    """Compare shown text with ordinary spaces: the app writes no-break spaces in numbers."""
+    return str(text).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def kr(value: float) -> str:
+    return plain(formatting.kr(value))
+
+
+def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | None = None) -> AppTest:
+    """A fresh session on data (the LAGESBILD_DATA folder), switched to pages/<page>.py."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAGESBILD_DATA", str(data))
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        at.run()
+        if before_page is not None:
+            before_page(at)
+        if page != "oversikt":
+            at.switch_page(f"pages/{page}.py")
+            at.run()
+    return at

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import nodes
+from support import kr, nodes, open_page, plain
 
 from lagesbild import formatting
 from lagesbild import project as projects
@@ -45,30 +45,7 @@ IMG = "<img src=x onerror=alert(1)>"
 LINK = "[x](javascript:alert(1))"
 
 
-def plain(text: str) -> str:
-    """Compare shown text with ordinary spaces: the app writes no-break spaces in numbers."""
-    return str(text).replace("\u00a0", " ").replace("\u202f", " ")
-
-
-def kr(value: float) -> str:
-    return plain(formatting.kr(value))
-
-
 # --------------------------------------------------------------------------- rendering
-
-
-def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | None = None) -> AppTest:
-    """A fresh session on data (the LAGESBILD_DATA folder), switched to pages/<page>.py."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LAGESBILD_DATA", str(data))
-        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
-        at.run()
-        if before_page is not None:
-            before_page(at)
-        if page != "oversikt":
-            at.switch_page(f"pages/{page}.py")
-            at.run()
-    return at
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, MINIMAL, REPO, write_project, xlsx_of
+from support import FIXTURES, MINIMAL, REPO, open_page, plain, write_project, xlsx_of
 
-from lagesbild import project
+from lagesbild import access, project, uploads
 
 SIE_FILE = FIXTURES / "sie" / "transaktioner_ovnbolag.se"
 
@@ -301,3 +301,30 @@ def test_a_cell_longer_than_the_limit_is_named_as_too_long(tmp_path):
     ledger = MINIMAL["utfall.csv"] + f"2025-07-31;;Personal;V3;{'x' * 2_100_000};1000,00\n"
     problems = project.load(write_project(tmp_path, utfall=ledger)).errors
     assert [(p.rad, "högst 2 miljoner tecken" in p.forvantat) for p in problems] == [(4, True)]
+
+
+# -- the upload preview and the data-quality page -------------------------------------------------------------
+
+def test_an_uploaded_sie_file_is_recognised_by_its_content_and_stored_as_utfall_se(tmp_path):
+    folder = sie_project(tmp_path)
+    checked = uploads.preview(folder, project.load(folder), [("huvudbok.csv", SIE_FILE.read_bytes())], access.LOCAL)
+    assert (checked.recognised, checked.errors) == ({"huvudbok.csv": "utfall.se"}, [])
+
+
+def test_an_uploaded_ledger_with_a_title_line_is_recognised_by_its_header(tmp_path):
+    folder = write_project(tmp_path, konton=FORTNOX_KONTON)
+    checked = uploads.preview(folder, project.load(folder), [("export.csv", FORTNOX.encode())], access.LOCAL)
+    assert (checked.recognised, checked.errors) == ({"export.csv": "utfall.csv"}, [])
+
+
+def test_the_upload_preview_carries_the_notes_of_the_new_ledger(tmp_path):
+    folder = write_project(tmp_path, konton=FORTNOX_KONTON)
+    checked = uploads.preview(folder, project.load(folder), [("utfall.csv", FORTNOX.encode())], access.LOCAL)
+    assert [n.kolumn for n in checked.notes] == ["Konto"]
+
+
+def test_the_data_quality_page_lists_the_notes(tmp_path):
+    write_project(tmp_path, utfall=FORTNOX, konton=FORTNOX_KONTON)
+    at = open_page(tmp_path, "datakvalitet")
+    shown = [plain(v) for frame in at.dataframe for v in frame.value.astype(str).to_numpy().ravel()]
+    assert any("4 rader på konton som inte är kostnadskonton" in v for v in shown)

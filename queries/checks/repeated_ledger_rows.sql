@@ -14,7 +14,7 @@ repeated as (
 )
 select
     'varning' as niva,
-    'bokforing.csv' as fil,
+    'utfall.csv' as fil,
     bokforing.rad,
     null as kolumn,
     strftime(bokforing.datum, '%Y-%m-%d') || ' ' || bokforing.belopp__text as varde,
