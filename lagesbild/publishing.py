@@ -28,10 +28,15 @@ HISTORY = "historik"
 MEETINGS = "moten"
 MANIFEST = "manifest.json"
 _PENDING = ".ny"
+LOCAL_ZONE = "Europe/Stockholm"
 
 
 class PublishError(Exception):
     """A change that cannot be made, with a Swedish reason for the user."""
+
+
+STALE = ("Projektet har ändrats sedan ändringen granskades (någon annan har publicerat under tiden) – "
+         "inget har skrivits. Granska ändringarna igen och godkänn på nytt.")
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,26 @@ class Version:
     @property
     def time(self) -> str:
         return self.manifest.get("tid", "")
+
+    @property
+    def local_time(self) -> str:
+        """When the change was made, to the minute, in Swedish time (the manifest keeps UTC)."""
+        try:
+            when = dt.datetime.fromisoformat(self.time)
+        except ValueError:
+            return self.time
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        try:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            return when.astimezone(ZoneInfo(LOCAL_ZONE)).strftime("%Y-%m-%d %H:%M")
+        except ZoneInfoNotFoundError:  # a machine without the time zone database
+            return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+    @property
+    def files(self) -> list[str]:
+        return [f["fil"] for f in self.manifest.get("filer", [])]
 
 
 def sha256(data: bytes) -> str:
@@ -140,13 +165,20 @@ def _safe_name(name: str) -> str:
 
 
 def publish(folder: Path, files: dict[str, bytes | None], who: str, summary: dict | None = None,
-            reason: str = "uppladdning") -> Version:
-    """Replace (or with None, remove) files of a project all at once; keep what they replaced."""
+            reason: str = "uppladdning", expect: dict[str, str] | None = None) -> Version:
+    """Replace (or with None, remove) files of a project all at once; keep what they replaced.
+
+    With expect (the SHA-256 of every project file, by name, as the change was checked against),
+    the change is refused with PublishError when the folder no longer holds exactly those files:
+    checked under the lock, so no other change can slip in between.
+    """
     folder = Path(folder)
     for name in files:
         _safe_name(name)  # before anything is written, so a bad name leaves nothing behind
     recover(folder)
     with _locked(folder):
+        if expect is not None and fingerprint(folder) != expect:
+            raise PublishError(STALE)
         stamp = _stamp()
         history_rel = Path(STATE) / HISTORY / stamp
         history_tmp = folder / STATE / HISTORY / f"{stamp}.tmp"
@@ -204,6 +236,11 @@ def project_files(folder: Path) -> dict[str, bytes]:
     """The project's own files (projekt.toml, exports, README), not its history."""
     return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir())
             if p.is_file() and not p.name.startswith(".")}
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """The SHA-256 of each of the project's own files, by name: what a change is checked against."""
+    return {name: sha256(data) for name, data in project_files(folder).items()}
 
 
 def freeze(folder: Path, meeting: dt.date, by: access.Access) -> Path:

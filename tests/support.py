@@ -307,3 +307,11 @@ def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | No
             at.switch_page(f"pages/{page}.py")
             at.run()
     return at
+
+
+def tree_digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file below folder, its history and frozen meetings included (not the lock file)."""
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "lock"}
