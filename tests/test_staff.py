@@ -264,3 +264,10 @@ def test_the_reference_group_is_told_why_staff_is_not_shown(reference_page):
 def test_the_reference_group_sees_the_period_totals_per_cost_category(reference_page):
     costs = next(d.value for d in reference_page.dataframe if "Denna period" in d.value.columns)
     assert "Egen personal" in list(costs.Kostnadsslag)
+
+
+def test_the_claim_workbook_without_staff_rights_has_no_per_person_sheet(project):
+    from lagesbild import claim_report
+
+    sheets = set(claim_report.claim_tables(project, claims.period(project, 1), with_staff=False))
+    assert sheets & {"Personal", "Timmar per person och månad"} == set()
