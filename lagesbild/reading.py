@@ -513,12 +513,11 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
 
 def _read_sie(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, dimension: int) -> ReadResult:
     ledger = sie.read(path.read_bytes(), path.name)
-    frame = pd.DataFrame({
-        "record_nr": range(1, len(ledger.rad) + 1),
-        "datum": ledger.datum, "belopp": ledger.belopp, "konto": ledger.konto,
-        "verifikation": ledger.verifikation, "text": ledger.text,
-        "objekt": [objects.get(dimension) for objects in ledger.objekt],
-    })
+    texts = {"datum": ledger.datum, "belopp": ledger.belopp, "konto": ledger.konto,
+             "verifikation": ledger.verifikation, "text": ledger.text,
+             "objekt": [objects.get(dimension) for objects in ledger.objekt]}
+    frame = pd.DataFrame({"record_nr": pd.Series(range(1, len(ledger.rad) + 1), dtype="int64"),
+                          **{name: pd.Series(values, dtype="string") for name, values in texts.items()}})
     mapping = pd.DataFrame({"record_nr": frame["record_nr"], "excel_rad": ledger.rad})
     present = {"datum", "belopp", "konto", "verifikation", "text", "objekt"}
     _create(con, spec, con.from_df(frame), present, 0, mapping)

@@ -87,7 +87,7 @@ def _rewrite_csv(path: Path, spec: schema.FileSpec, payloads: Payloads) -> None:
     header, body = rows[0], rows[1:]
     lookup = schema.header_lookup(spec)
     for i, name in enumerate(header):
-        column = lookup.get(schema.fold(name))
+        column = lookup.get(schema.header_key(name))
         if column is None or column.kind != schema.TEXT or (spec.stem, column.key) in NUMERIC_TEXT:
             continue
         where = (spec.stem, column.key)
