@@ -96,6 +96,19 @@ def ledger_text(rows: int, seed: int = SEED) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+def sie_bytes(ledger: str) -> bytes:
+    """The rows of a generated utfall.csv as an SIE 4 file (CP437): one #VER with one #TRANS per row."""
+    lines = ["#FLAGGA 0", '#PROGRAM "Lägesbild benchmark" 1', "#FORMAT PC8", "#SIETYP 4",
+             '#FNAMN "Region Exempel"', '#KONTO 7010 "Löner"']
+    for n, row in enumerate(ledger.split("\r\n")[1:], start=1):
+        if not row:
+            continue
+        datum, konto, _, text, belopp = row.split(";")
+        day = datum.replace("-", "")
+        lines += [f'#VER A {n} {day} "{text}"', "{", f"   #TRANS {konto} {{}} {belopp.replace(',', '.')}", "}"]
+    return ("\r\n".join(lines) + "\r\n").encode("cp437", errors="replace")
+
+
 def activities_bytes(rows: int, seed: int = SEED) -> bytes:
     """aktiviteter.csv in UTF-8 with unique Ids, known goals, value-set statuses and Slut ≥ Start."""
     rng = random.Random(seed + 1)
@@ -288,10 +301,10 @@ def file_timer(totals: dict[str, float]) -> Iterator[None]:
     """Adds the seconds reading.read_file spends on each file to totals[stem] during the block."""
     original = reading.read_file
 
-    def read_file(con, path, spec, workdir):
+    def read_file(con, path, spec, workdir, *args):
         start = time.perf_counter()
         try:
-            return original(con, path, spec, workdir)
+            return original(con, path, spec, workdir, *args)
         finally:
             totals[spec.stem] += time.perf_counter() - start
 
@@ -300,6 +313,36 @@ def file_timer(totals: dict[str, float]) -> Iterator[None]:
         yield
     finally:
         reading.read_file = original
+
+
+@section("sie", "project.load of a folder whose ledger is SIE 4 vs the same rows as utfall.csv")
+def bench_sie(bench: Bench) -> list[Row]:
+    out: list[Row] = []
+    for rows in bench.sizes:
+        csv_folder = bench.ledger_folder(rows)
+        sie_folder = bench.out / f"stracket-sie-{rows}"
+        if not sie_folder.exists():
+            shutil.copytree(csv_folder, sie_folder)
+            (sie_folder / "utfall.csv").unlink()
+            (sie_folder / "utfall.se").write_bytes(sie_bytes(ledger_text(rows)))
+        figures = []
+        for folder in (csv_folder, sie_folder):
+            project = projects.load(folder)
+            check_clean(project, f"{folder.name}")
+            figures.append(round(float(project.frame("project_totals").upparbetat_kr.iloc[0]), 2))
+            close(project)
+        assert figures[0] == figures[1], f"SIE and CSV disagree: {figures}"
+        loads = {}
+        for label, folder in (("csv", csv_folder), ("sie", sie_folder)):
+            loads[label] = timed(lambda folder=folder: projects.load(folder), bench.runs, close)
+        case = f"utfall {rows_label(rows)}"
+        out += [
+            Row("sie", case, "load(mapp), utfall.csv", loads["csv"], rows=rows),
+            Row("sie", case, "load(mapp), utfall.se (SIE 4)", loads["sie"], rows=rows),
+            Row("sie", case, "kvot SIE / CSV", [statistics.median(loads["sie"]) / statistics.median(loads["csv"])],
+                "x", rows=rows),
+        ]
+    return out
 
 
 def raw_scan(path: Path) -> Callable[[], object]:

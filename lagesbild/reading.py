@@ -89,7 +89,7 @@ class ReadResult:
 
 def find_file(folder: Path, spec: FileSpec) -> Path | None:
     """The export of a spec in a folder: name.csv, else name.xlsx, else (the ledger) SIE; stem matched loosely."""
-    candidates = {}
+    candidates: dict[tuple[str, str], Path] = {}
     for path in folder.iterdir():
         if path.is_file() and path.suffix.lower() in SUFFIXES:
             candidates.setdefault((schema.fold(path.stem), path.suffix.lower()), path)
@@ -232,6 +232,7 @@ def has_required(keys: set[str], spec: FileSpec) -> bool:
 def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
     """Decode a CSV or XLSX file and find its header; raises ValueError with a Swedish reason."""
     assert not glob.has_magic(str(workdir))
+    text: str | None
     if path.suffix.lower() == ".xlsx":
         data, codec, text = b"", "utf-8", xlsx.sheet_as_csv(path)
     else:
@@ -323,11 +324,11 @@ def _convert(column: Column) -> list[tuple[str, duckdb.Expression]]:
     if kind == schema.TEXT:
         return [(column.key, raw)]
     if kind == schema.ENUM:
-        expr = None
-        for spelling, value in schema.value_lookup(column).items():
-            test = FunctionExpression("sv_fold", raw) == ConstantExpression(spelling)
-            expr = CaseExpression(test, ConstantExpression(value)) if expr is None else expr.when(
-                test, ConstantExpression(value))
+        spellings = list(schema.value_lookup(column).items())
+        folded = FunctionExpression("sv_fold", raw)
+        expr = CaseExpression(folded == ConstantExpression(spellings[0][0]), ConstantExpression(spellings[0][1]))
+        for spelling, value in spellings[1:]:
+            expr = expr.when(folded == ConstantExpression(spelling), ConstantExpression(value))
         return [(column.key, expr)]
     if kind == schema.ACCOUNT_RANGE:
         low = FunctionExpression("sv_whole", FunctionExpression(
