@@ -328,3 +328,11 @@ def test_the_data_quality_page_lists_the_notes(tmp_path):
     at = open_page(tmp_path, "datakvalitet")
     shown = [plain(v) for frame in at.dataframe for v in frame.value.astype(str).to_numpy().ravel()]
     assert any("4 rader på konton som inte är kostnadskonton" in v for v in shown)
+
+
+def test_a_single_bad_byte_far_down_a_utf8_file_is_refused_at_its_row_not_read_garbled(tmp_path):
+    rows = "".join(f"2025-04-{1 + n % 28:02d};;Personal;V{n};Lön – del {n};10,00\n" for n in range(2, 5000))
+    data = ("Datum;Konto;Kostnadsslag;Verifikation;Text;Belopp\n" + rows).encode("utf-8")
+    data += b"2025-05-02;;Personal;V5000;L\xf6n maj;10,00\n"  # row 5000, written as Windows-1252
+    problems = project.load(write_project(tmp_path, utfall=data)).errors
+    assert [(p.fil, p.rad, "UTF-8" in p.forvantat) for p in problems] == [("utfall.csv", 5000, True)]
