@@ -11,6 +11,7 @@ import pandas as pd
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_READS = re.compile(r"-- reads: ([a-z_, ]+)")
 
 
 @functools.cache
@@ -22,6 +23,27 @@ def sql(name: str) -> str:
 def query_names(folder: str) -> list[str]:
     """Names of the .sql files in one folder of queries/, e.g. 'checks/duplicate_ids'."""
     return sorted(f"{folder}/{p.stem}" for p in (QUERIES / folder).glob("*.sql"))
+
+
+def model_order() -> list[str]:
+    """The models of queries/models in an order where each runs after the models it reads.
+
+    Each model names what it reads on its second line (`-- reads: bokforing, konton`); a name that
+    is no model is a table loaded from the files.
+    """
+    reads: dict[str, set[str]] = {}
+    for name in query_names("models"):
+        line = sql(name).split("\n")[1]
+        if not (match := _READS.fullmatch(line.strip())):
+            raise ValueError(f"queries/{name}.sql: the second line must be '-- reads: …'")
+        reads[name] = {f"models/{t.strip()}" for t in match.group(1).split(",")} & set(query_names("models"))
+    ordered: list[str] = []
+    while len(ordered) < len(reads):
+        ready = sorted(n for n in reads if n not in ordered and reads[n] <= set(ordered))
+        if not ready:
+            raise ValueError(f"the models read each other in a circle: {sorted(set(reads) - set(ordered))}")
+        ordered += ready
+    return ordered
 
 
 def new_connection() -> duckdb.DuckDBPyConnection:

@@ -106,7 +106,7 @@ def load(folder: Path) -> Project:
         return Project(folder, None, None, _named(problems, names))
     _ledger_tables(con, bookkeeping)
     params = _model_params(meta, bookkeeping, full_ledger)
-    for name in database.query_names("models"):
+    for name in database.model_order():
         database.execute(con, name, **params)
     params["rapportdatum"] = meta.rapportdatum or _latest_cost_date(con) or meta.start
     for name in database.query_names("checks"):

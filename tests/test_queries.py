@@ -52,7 +52,10 @@ def params_for(project: projects.Project, name: str) -> dict:
 
 @pytest.mark.parametrize("path", ALL_SQL, ids=_rel)
 def test_every_query_file_starts_with_a_one_line_comment(path):
-    first, second = ([*path.read_text(encoding="utf-8").splitlines(), ""])[:2]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.parent.name == "models":  # a model declares what it reads on the line after
+        assert re.fullmatch(r"-- reads: [a-z_, ]+", lines.pop(1))
+    first, second = ([*lines, ""])[:2]
     assert (re.fullmatch(r"-- \S.*", first) is not None, second.startswith("--")) == (True, False)
 
 
@@ -263,3 +266,16 @@ def test_settings_cannot_be_changed_after_loading(locked, statement):
 def test_the_loaded_connection_reports_external_access_off(locked):
     assert locked.con.execute("select current_setting('enable_external_access')").fetchone()[0] is False
 
+
+
+def test_each_model_runs_after_the_models_it_reads():
+    order = database.model_order()
+    assert order.index("models/bokforing") < order.index("models/kostnader")
+
+
+def test_models_that_read_each_other_in_a_circle_are_refused(monkeypatch):
+    texts = {"models/a": "-- a\n-- reads: b\n", "models/b": "-- b\n-- reads: a\n"}
+    monkeypatch.setattr(database, "query_names", lambda folder: sorted(texts))
+    monkeypatch.setattr(database, "sql", texts.__getitem__)
+    with pytest.raises(ValueError, match="circle"):
+        database.model_order()

@@ -1,4 +1,5 @@
 -- every ledger row with its cost category, and why it is left out of the project's costs (contract §3b)
+-- reads: utfall, konton, kontoplan, kostnadskonton
 create table bokforing as
 with
 account_ranges as (

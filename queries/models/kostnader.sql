@@ -1,4 +1,5 @@
 -- booked costs per day and cost category, with flat-rate indirect costs added as their own category
+-- reads: bokforing
 create table kostnader as
 with
 per_dag as (

@@ -1,4 +1,5 @@
 -- one row per calendar month of the project period
+-- reads: nothing
 create table projektmanader as
 select
     unnest(generate_series(
