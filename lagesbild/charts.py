@@ -85,14 +85,16 @@ def _months(series: pd.Series) -> list[dt.date]:
     return [pd.Timestamp(v).date() for v in series]
 
 
-def report_date_line(fig: go.Figure, rapportdatum: dt.date | None, label: str) -> None:
-    """A vertical line at the report date across the plot, labelled at its top."""
+def report_date_line(fig: go.Figure, rapportdatum: dt.date | None, label: str, first=None, last=None) -> None:
+    """A vertical line at the report date across the plot, labelled just above it on the side with room."""
     if rapportdatum is None:
         return
+    late = first is not None and last is not None and (
+        pd.Timestamp(rapportdatum) - pd.Timestamp(first)) > (pd.Timestamp(last) - pd.Timestamp(rapportdatum))
     fig.add_shape(type="line", xref="x", yref="paper", x0=rapportdatum, x1=rapportdatum, y0=0, y1=1,
                   line={"color": INK, "width": 2, "dash": "dot"})
-    fig.add_annotation(x=rapportdatum, y=1, xref="x", yref="paper", yanchor="top", xanchor="left", xshift=4,
-                       showarrow=False,
+    fig.add_annotation(x=rapportdatum, y=1, xref="x", yref="paper", yanchor="bottom",
+                       xanchor="right" if late else "left", showarrow=False,
                        text=safe(f"{label} {formatting.date(rapportdatum)}"), font={"size": 14, "color": INK},
                        bgcolor="rgba(255,255,255,0.85)")
 
@@ -117,7 +119,8 @@ def cumulative_costs(curve: pd.DataFrame, labels: dict[str, str], title: str,
     _month_axis(fig, months)
     _value_axis(fig, curve[["plan_ackumulerat_kr", "upparbetat_ackumulerat_kr", "prognos_ackumulerat_kr"]]
                 .max(axis=1).tolist())
-    report_date_line(fig, rapportdatum, labels.get("report_date", ""))
+    report_date_line(fig, rapportdatum, labels.get("report_date", ""), months[0] if months else None,
+                     months[-1] if months else None)
     return fig
 
 
@@ -133,7 +136,8 @@ def grouped_bars(df: pd.DataFrame, category: str, series: dict[str, str], title:
                      textposition="auto" if len(series) <= 2 else "none",
                      hovertemplate="%{text}<extra>" + label + "</extra>")
         if horizontal:
-            bar.update(x=values, y=[safe(c) for c in df[category]], orientation="h")
+            # Two lines rather than a name cut off at the left edge of a narrow chart.
+            bar.update(x=values, y=[wrap(str(c), 22) for c in df[category]], orientation="h")
         else:
             bar.update(x=[safe(c) for c in df[category]], y=values)
         fig.add_trace(bar)
@@ -172,7 +176,8 @@ def stacked_status(counts: pd.DataFrame, group: str, status_col: str, label_of, 
     for status in [s for s in STATUS_COLOURS if s in set(counts[status_col])]:
         part = counts[counts[status_col] == status]
         fig.add_trace(go.Bar(
-            y=[safe(g) for g in part[group]], x=part.antal.tolist(), orientation="h", name=label_of(status),
+            # Long area names on two lines: Plotly's margin cannot grow enough for them on a laptop.
+            y=[wrap(str(g), 22) for g in part[group]], x=part.antal.tolist(), orientation="h", name=label_of(status),
             marker_color=STATUS_COLOURS[status], text=[formatting.number(v) for v in part.antal],
             textposition="inside", hovertemplate="%{y}: %{text}<extra>" + label_of(status) + "</extra>",
         ))
@@ -184,12 +189,16 @@ def stacked_status(counts: pd.DataFrame, group: str, status_col: str, label_of, 
     return fig
 
 
-def _date_axis(fig: go.Figure, first: dt.date, last: dt.date, count: int = 6) -> None:
-    """Month ticks from first to last, at most count of them, written the Swedish way."""
-    months = [d.date() for d in pd.date_range(first.replace(day=1), last, freq="MS")] or [first]
-    step = max(1, math.ceil(len(months) / count))
-    shown = months[::step]
-    fig.update_xaxes(type="date", tickvals=shown, ticktext=[formatting.month(m) for m in shown],
+def _date_axis(fig: go.Figure, first: dt.date, last: dt.date) -> None:
+    """Few enough ticks for a chart in half a laptop screen: each new year, or each quarter within a year."""
+    if (last - first).days > 550:
+        shown = [dt.date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
+        text = [str(d.year) for d in shown]
+    else:
+        shown = [d.date() for d in pd.date_range(first.replace(day=1), last, freq="QS")]
+        text = [formatting.month(d) if i == 0 or d.month == 1 else formatting.MONTHS[d.month - 1]
+                for i, d in enumerate(shown)]
+    fig.update_xaxes(type="date", tickvals=shown, ticktext=text, tickangle=0,
                      range=[first - dt.timedelta(days=15), last + dt.timedelta(days=20)])
 
 
@@ -226,8 +235,9 @@ def indicator(values: pd.DataFrame, target: float, labels: dict[str, str], title
     _layout(fig, title, 400)
     _value_axis(fig, [*numbers, target * 1.15], unit="")
     if start is not None and target_date is not None:
-        _date_axis(fig, start, max(target_date, *dates) if dates else target_date)
-        report_date_line(fig, rapportdatum, labels.get("report_date", ""))
+        end = max(target_date, *dates) if dates else target_date
+        _date_axis(fig, start, end)
+        report_date_line(fig, rapportdatum, labels.get("report_date", ""), start, end)
     else:
         shown = dates[:: max(1, math.ceil(len(dates) / 5))]
         fig.update_xaxes(tickvals=shown, ticktext=[formatting.date(d) for d in shown])
@@ -285,7 +295,7 @@ def timeline(activities: pd.DataFrame, label_of, title: str, rapportdatum: dt.da
         ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in part.slut]
         names = [str(a) for a in part.aktivitet]
         placed = [_bar_label(n, s, e, first, last, span) for s, e, n in zip(starts, ends, names, strict=True)]
-        labels_y = [safe(f"{a} · {i}") for a, i in zip(part.omrade, part.id, strict=True)]
+        labels_y = [safe(f"{formatting.shorten(a, 26)} · {i}") for a, i in zip(part.omrade, part.id, strict=True)]
         fig.add_trace(go.Bar(
             base=starts, x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
             y=labels_y, orientation="h",
@@ -310,7 +320,7 @@ def timeline(activities: pd.DataFrame, label_of, title: str, rapportdatum: dt.da
         step = max(1, math.ceil(len(months) / 12))
         fig.update_xaxes(tickvals=months[::step], ticktext=[formatting.month(m) for m in months[::step]],
                          range=[first - pd.Timedelta(days=10), last + pd.Timedelta(days=10)])
-    report_date_line(fig, rapportdatum, report_label)
+    report_date_line(fig, rapportdatum, report_label, first if len(rows) else None, last if len(rows) else None)
     return fig
 
 

@@ -41,7 +41,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.economy": ("Ekonomi", "Finances"),
     "page.activities": ("Aktiviteter", "Activities"),
     "page.influence": ("Påverkansarbete", "Influence work"),
-    "page.meetings": ("Mötesplatser och jämställdhet", "Meeting places and gender balance"),
+    "page.meetings": ("Mötesplatser och jämställdhet", "Meetings and gender balance"),
     "page.risks": ("Risker och beslut", "Risks and decisions"),
     "page.quality": ("Datakvalitet", "Data quality"),
     # overview
@@ -192,6 +192,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "influence.outcomes": ("Resultat", "Outcomes"),
     "influence.cosigners": ("Medundertecknande finansiärer", "Co-signing financiers"),
     "influence.none": ("Inga.", "None."),
+    "influence.every_column": ("Alla kolumner", "Every column"),
     # meetings
     "meetings.over_time": ("Mötesplatser per månad", "Meeting places per month"),
     "meetings.by_type": ("Deltagare per typ", "Attendance per type"),

@@ -230,8 +230,23 @@ def display_frame(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Co
 
 
 NUMERIC = (KR, PCT, SHARE_PCT, NUM, INT)
-# Rows tall enough for three lines: a table with wrap=True shows long texts whole instead of cutting them.
-WRAP_ROW_HEIGHT = 74
+# The data grid's own measures: a one-line row, a header, a line of wrapped 14-pixel text, a character.
+ROW_HEIGHT, HEADER_HEIGHT, LINE_HEIGHT, CHAR_WIDTH = 35, 38, 19, 6.6
+# The grid wraps text only in rows taller than 4 rem.
+WRAPPING_ROW_HEIGHT = 65
+WIDTH_PIXELS = {"small": 75, "medium": 200, "large": 400}
+# Up to this many rows a table is shown whole, without a scrollbar of its own.
+WHOLE_ROWS = 40
+
+
+def _row_height(shown: pd.DataFrame, widths: dict[str, int]) -> int:
+    """Tall enough for the longest wrapped text: lines = characters / characters per line of its column."""
+    lines = 1
+    for header, width in widths.items():
+        per_line = max(int((width - 18) / CHAR_WIDTH), 1)
+        longest = max((len(str(v)) for v in shown[header]), default=0)
+        lines = max(lines, -(-longest // per_line))
+    return ROW_HEIGHT if lines == 1 else max(WRAPPING_ROW_HEIGHT, lines * LINE_HEIGHT + 14)
 
 
 def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str | None = None,
@@ -246,8 +261,14 @@ def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, k
         header = ctx.t(label)
         config[header] = st.column_config.TextColumn(
             header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left")
-    st.dataframe(display_frame(df, columns, ctx), hide_index=True, key=key, height=height, column_config=config,
-                 row_height=WRAP_ROW_HEIGHT if wrap else None)
+    shown = display_frame(df, columns, ctx)
+    pixels = {ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w for c, w in (widths or {}).items()
+              if c in columns}
+    row_height = _row_height(shown, pixels) if wrap else ROW_HEIGHT
+    if height == "auto" and len(shown) <= WHOLE_ROWS:
+        height = HEADER_HEIGHT + row_height * max(len(shown), 1) + 2
+    st.dataframe(shown, hide_index=True, key=key, height=height, column_config=config,
+                 row_height=row_height if wrap else None)
 
 
 def bar_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[str, str], ctx: Context,
@@ -261,7 +282,7 @@ def bar_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[
         # Whole percent: the cell's own format cannot write a decimal comma.
         shown[header] = [None if formatting.missing(v) else round(float(v) * 100) for v in df[column]]
         config[header] = st.column_config.ProgressColumn(header, min_value=0, max_value=100, format="%d %%",
-                                                         width="medium")
+                                                         width=140)
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
 
 

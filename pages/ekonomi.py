@@ -61,7 +61,7 @@ if ui.page_header(ctx, "page.economy"):
                "kvar_kr": ("col.left", ui.KR)}
     if len(financiers) > CHART_FINANCIERS:
         # queries/financiers.sql sorts by commitment, largest first.
-        ui.bar_table(financiers, {**columns, "flaggor": ("col.flags", ui.TEXT)},
+        ui.bar_table(financiers, columns,
                      {"andel_av_upparbetat": "col.share_of_spent"}, ctx, key="ekonomi_financier_bars")
     else:
         ui.chart_with_table(

@@ -36,7 +36,7 @@ if ui.page_header(ctx, "page.overview"):
     judged = ctx.frame("verdicts", **verdicts.params(totals, ctx.frame("financiers"), indicators))
     for verdict in verdicts.lines(judged, ctx.lang):
         with st.container(border=True, key=f"oversikt_verdict_{verdict.area}"):
-            name, level, reason = st.columns([1.3, 1.7, 6], vertical_alignment="center")
+            name, level, reason = st.columns([1.7, 1.7, 6], vertical_alignment="center")
             name.markdown(f"**{verdict.title}**")
             level.markdown(f":{BADGE_COLOUR[verdict.level]}-badge[{verdict.badge}]")
             with reason:
@@ -56,9 +56,9 @@ if ui.page_header(ctx, "page.overview"):
     else:
         ui.table(to_decide, {"id": ("col.id", ui.TEXT), "status": ("col.status", ui.STATUS),
                              "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
-                             "datum": ("col.date", ui.DATE), "deadline": ("col.decision_deadline", ui.DATE),
+                             "deadline": ("col.decision_deadline", ui.DATE),
                              "dagar_efter_deadline": ("decide.days_over", ui.INT)},
-                 ctx, key="oversikt_to_decide", widths={"beslut": "large"}, wrap=True)
+                 ctx, key="oversikt_to_decide", widths={"beslut": 340}, wrap=True)
 
     left, right = st.columns(2)
     with left:
@@ -95,5 +95,5 @@ if ui.page_header(ctx, "page.overview"):
                                   "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
                                   "deadline": ("col.decision_deadline", ui.DATE),
                                   "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="oversikt_decisions",
-                 widths={"beslut": "large"}, wrap=True)
+                 widths={"beslut": 380}, wrap=True)
     ui.meeting_pack_downloads(ctx)

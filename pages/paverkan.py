@@ -27,18 +27,23 @@ if ui.page_header(ctx, "page.influence"):
                "datum": ("col.date", ui.DATE), "sista_svarsdag": ("col.deadline", ui.DATE),
                "dagar_till_svarsdag": ("col.days_left", ui.INT), "ansvarig": ("col.owner", ui.TEXT),
                "nasta_steg": ("col.next_step", ui.TEXT)}
+    # Each table keeps the columns its question needs, so that the next step fits beside the issue.
+    widths: dict = {"fraga": 230, "nasta_steg": 230, "mottagare": 170, "ansvarig": 110}
     st.subheader(ctx.t("influence.deadlines"))
     upcoming = efforts[efforts.dagar_till_svarsdag.between(0, 60)].sort_values("sista_svarsdag")
     if upcoming.empty:
         st.text(ctx.t("influence.none"))
     else:
-        ui.table(upcoming, columns, ctx, key="paverkan_deadlines")
+        ui.table(upcoming, {k: columns[k] for k in ("id", "fraga", "sista_svarsdag", "dagar_till_svarsdag",
+                                                     "ansvarig", "nasta_steg")},
+                 ctx, key="paverkan_deadlines", widths=widths, wrap=True)
     st.subheader(ctx.t("influence.overdue"))
     overdue = efforts[efforts.forsenad.fillna(False).astype(bool)]
     if overdue.empty:
         st.text(ctx.t("influence.none"))
     else:
-        ui.table(overdue, columns, ctx, key="paverkan_overdue")
+        ui.table(overdue, {k: columns[k] for k in ("id", "fraga", "status", "datum", "ansvarig", "nasta_steg")},
+                 ctx, key="paverkan_overdue", widths=widths, wrap=True)
     left, right = st.columns(2)
     with left:
         st.subheader(ctx.t("influence.outcomes"))
@@ -49,5 +54,9 @@ if ui.page_header(ctx, "page.influence"):
         ui.table(ctx.frame("co_signers"), {"finansiar": ("col.financier", ui.TEXT),
                                            "antal": ("col.count", ui.INT)}, ctx, key="paverkan_cosigners")
     st.subheader(ctx.t("page.influence"))
-    ui.table(efforts, {**columns, "resultat": ("col.outcome", ui.STATUS),
-                       "medundertecknare": ("col.cosigners", ui.TEXT)}, ctx, key="paverkan_all")
+    ui.table(efforts, {**{k: columns[k] for k in ("id", "fraga", "mottagare", "status", "datum")},
+                       "resultat": ("col.outcome", ui.STATUS)}, ctx, key="paverkan_all", widths=widths, wrap=True)
+    with st.expander(ctx.t("influence.every_column")):
+        ui.table(efforts, {**columns, "resultat": ("col.outcome", ui.STATUS),
+                           "medundertecknare": ("col.cosigners", ui.TEXT)}, ctx, key="paverkan_every_column",
+                 widths=widths, wrap=True)

@@ -1,14 +1,14 @@
-"""Risker och beslut: the risk matrix and the decisions still open."""
+"""Risker och beslut: the risk matrix, every risk with its mitigation, and the decisions still open."""
 
 import streamlit as st
 
-from lagesbild import charts, ui
+from lagesbild import charts, ui, verdicts
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.risks"):
     risks = ctx.frame("risks")
-    open_risks = risks[risks.status == "Öppen"]
-    left, right = st.columns([2, 3])
+    open_risks = risks[risks.status == verdicts.OPEN]
+    left, _ = st.columns([2, 3])
     with left:
         ui.chart_with_table(
             charts.risk_matrix(open_risks, {"likelihood": ctx.t("risks.likelihood"),
@@ -16,17 +16,16 @@ if ui.page_header(ctx, "page.risks"):
             open_risks, {"id": ("col.id", ui.TEXT), "sannolikhet": ("col.likelihood", ui.INT),
                          "konsekvens": ("col.impact", ui.INT), "riskvarde": ("col.score", ui.INT)},
             ctx, key="risker_matrix")
-    with right:
-        st.subheader(ctx.t("risks.list"))
-        risks = ui.focus(ctx, risks, "risker_id", "pages/risker.py")
-        ui.table(risks, {"id": ("col.id", ui.TEXT), "risk": ("col.risk", ui.TEXT),
-                         "sannolikhet": ("col.likelihood", ui.INT), "konsekvens": ("col.impact", ui.INT),
-                         "riskvarde": ("col.score", ui.INT), "atgard": ("col.mitigation", ui.TEXT),
-                         "ansvarig": ("col.owner", ui.TEXT), "status": ("col.status", ui.STATUS)},
-                 ctx, key="risker_list")
+    st.subheader(ctx.t("risks.list"))
+    risks = ui.focus(ctx, risks, "risker_id", "pages/risker.py")
+    # Likelihood and impact are in the matrix; the list keeps room for the mitigation and who owns it.
+    ui.table(risks, {"id": ("col.id", ui.TEXT), "risk": ("col.risk", ui.TEXT),
+                     "riskvarde": ("col.score", ui.INT), "atgard": ("col.mitigation", ui.TEXT),
+                     "ansvarig": ("col.owner", ui.TEXT), "status": ("col.status", ui.STATUS)},
+             ctx, key="risker_list", widths={"risk": 250, "atgard": 250, "ansvarig": 110}, wrap=True)
     st.subheader(ctx.t("risks.decisions"))
     decisions = ctx.frame("decisions")
-    ui.table(decisions[decisions.status == "Öppen"],
+    ui.table(decisions[decisions.status == verdicts.OPEN],
              {"id": ("col.id", ui.TEXT), "datum": ("col.date", ui.DATE), "beslut": ("col.decision", ui.TEXT),
               "ansvarig": ("col.owner", ui.TEXT), "deadline": ("col.decision_deadline", ui.DATE),
-              "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="risker_decisions")
+              "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="risker_decisions", widths={"beslut": 360}, wrap=True)

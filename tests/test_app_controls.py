@@ -32,7 +32,7 @@ PAGES = {
     "ekonomi": ("Ekonomi", "Finances"),
     "aktiviteter": ("Aktiviteter", "Activities"),
     "paverkan": ("Påverkansarbete", "Influence work"),
-    "motesplatser": ("Mötesplatser och jämställdhet", "Meeting places and gender balance"),
+    "motesplatser": ("Mötesplatser och jämställdhet", "Meetings and gender balance"),
     "risker": ("Risker och beslut", "Risks and decisions"),
     "datakvalitet": ("Datakvalitet", "Data quality"),
 }

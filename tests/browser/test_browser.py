@@ -35,7 +35,7 @@ PAGES = {
     "ekonomi": ("/ekonomi", "Ekonomi", "Finances", 3),
     "aktiviteter": ("/aktiviteter", "Aktiviteter", "Activities", 1),
     "paverkan": ("/paverkan", "Påverkansarbete", "Influence work", 2),
-    "motesplatser": ("/motesplatser", "Mötesplatser och jämställdhet", "Meeting places and gender balance", 3),
+    "motesplatser": ("/motesplatser", "Mötesplatser och jämställdhet", "Meetings and gender balance", 3),
     "risker": ("/risker", "Risker och beslut", "Risks and decisions", 1),
     "datakvalitet": ("/datakvalitet", "Datakvalitet", "Data quality", 0),
 }
