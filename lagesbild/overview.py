@@ -52,3 +52,18 @@ def flags(financiers: pd.DataFrame, activity_counts: pd.DataFrame, influence_cou
     )
     out += [i18n.t(key, lang, n=n) for key, n in counts if n]
     return out
+
+
+def forecast_lines(forecast: pd.Series, lang: str = "sv") -> tuple[str, str]:
+    """The two forecasts of queries/forecast.sql written out with their figures: at the recent pace, and by plan."""
+    kr = formatting.kr
+    months = int(forecast.takt_antal_manader)
+    pace = i18n.t("forecast.pace", lang, forecast=kr(forecast.prognos_kr), spent=kr(forecast.upparbetat_kr),
+                  months=formatting.number(forecast.manader_kvar), pace=kr(forecast.takt_per_manad_kr),
+                  n=formatting.number(months),
+                  first=formatting.month(pd.Timestamp(forecast.takt_fran_manad).date()) if months else "–",
+                  last=formatting.month(pd.Timestamp(forecast.takt_till_manad).date()) if months else "–")
+    plan = i18n.t("forecast.plan", lang, forecast=kr(forecast.prognos_enligt_plan_kr),
+                  spent=kr(forecast.upparbetat_kr), budget=kr(forecast.budget_kr),
+                  plan=kr(forecast.plan_till_datum_kr))
+    return pace, plan

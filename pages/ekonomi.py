@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import access, charts, formatting, ui
+from lagesbild import access, charts, formatting, overview, ui
 
 # More financiers than this are read better as a sorted table with bars than as a chart.
 CHART_FINANCIERS = 8
@@ -21,18 +21,13 @@ if ui.page_header(ctx, "page.economy"):
          "prognos_ackumulerat_kr": ("col.forecast_cum", ui.KR)}, ctx, key="ekonomi_curve")
 
     forecast = ctx.frame("forecast").iloc[0]
-    kr = formatting.kr
     st.subheader(ctx.t("forecast.title"))
     pace, plan = st.columns(2)
-    pace.metric(ctx.t("metric.forecast"), kr(forecast.prognos_kr))
-    pace.text(ctx.t("forecast.pace", forecast=kr(forecast.prognos_kr), spent=kr(forecast.upparbetat_kr),
-                    months=formatting.number(forecast.manader_kvar), pace=kr(forecast.takt_per_manad_kr),
-                    n=formatting.number(forecast.takt_antal_manader),
-                    first=formatting.month(forecast.takt_fran_manad) if forecast.takt_antal_manader else "–",
-                    last=formatting.month(forecast.takt_till_manad) if forecast.takt_antal_manader else "–"))
-    plan.metric(ctx.t("metric.forecast_plan"), kr(forecast.prognos_enligt_plan_kr))
-    plan.text(ctx.t("forecast.plan", forecast=kr(forecast.prognos_enligt_plan_kr), spent=kr(forecast.upparbetat_kr),
-                    budget=kr(forecast.budget_kr), plan=kr(forecast.plan_till_datum_kr)))
+    pace_text, plan_text = overview.forecast_lines(forecast, ctx.lang)
+    pace.metric(ctx.t("metric.forecast"), formatting.kr(forecast.prognos_kr))
+    pace.text(pace_text)
+    plan.metric(ctx.t("metric.forecast_plan"), formatting.kr(forecast.prognos_enligt_plan_kr))
+    plan.text(plan_text)
 
     categories = ctx.frame("costs_by_category")
     ui.chart_with_table(

@@ -305,3 +305,26 @@ def verdicts_en(at: AppTest) -> dict[str, str]:
         elif current and node.type == "markdown" and current not in out:
             out[current] = node.value.split("[", 1)[1].rstrip("]")
     return out
+
+
+# --------------------------------------------------------------------------- the meeting pack
+
+
+@pytest.fixture(scope="module")
+def pack_text(stracket_project) -> str:
+    import io
+
+    import pypdf
+
+    from lagesbild.report import meeting_pack
+
+    pdf = meeting_pack(stracket_project, stracket_project.rapportdatum, dt.date(2026, 12, 10))
+    return plain(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_the_meeting_pack_of_stracket_gives_the_forecast_if_the_budget_plan_is_followed(pack_text):
+    assert "Prognos enligt plan 5 545 588 kr" in " ".join(pack_text.split())
+
+
+def test_the_meeting_pack_of_stracket_writes_out_how_the_forecast_at_the_current_pace_is_made(pack_text):
+    assert "22 återstående månader × 129 920 kr per månad" in " ".join(pack_text.split())
