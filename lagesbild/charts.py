@@ -125,10 +125,11 @@ def cumulative_costs(curve: pd.DataFrame, labels: dict[str, str], title: str,
 
 
 def grouped_bars(df: pd.DataFrame, category: str, series: dict[str, str], title: str,
-                 unit: str = "kr", horizontal: bool = False, height: int = 420) -> go.Figure:
+                 unit: str = "kr", horizontal: bool = False, height: int = 420,
+                 colours: tuple[str, ...] = SERIES) -> go.Figure:
     """Bars per category, one colour per series (column → legend label)."""
     fig = go.Figure()
-    for colour, (column, label) in zip(SERIES, series.items(), strict=False):
+    for colour, (column, label) in zip(colours, series.items(), strict=False):
         values = df[column].tolist()
         text = [formatting.kr(v) if unit == "kr" else formatting.number(v) for v in values]
         # With more than two series the bars are too thin to carry readable values; the table has them.
@@ -333,8 +334,10 @@ def share_of_women(by_type: pd.DataFrame, labels: dict[str, str], title: str) ->
         text=[formatting.pct(s) for s in shares], textposition="auto", name=labels["share"],
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
-    fig.add_vrect(x0=0.4, x1=0.6, fillcolor=GREEN, opacity=0.12, line_width=0,
-                  annotation_text=labels["band"], annotation_position="bottom left", annotation_yshift=-28)
+    # The band's label above the plot: below it, it ran into the percentages of the axis.
+    fig.add_vrect(x0=0.4, x1=0.6, fillcolor=GREEN, opacity=0.12, line_width=0)
+    fig.add_annotation(x=0.4, y=1, xref="x", yref="paper", yanchor="bottom", xanchor="left", showarrow=False,
+                       text=safe(labels["band"]), font={"size": 14, "color": INK})
     _layout(fig, title, max(300, 50 * len(by_type) + 120))
     fig.update_xaxes(range=[0, 1.02], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1],
                      ticktext=[formatting.pct(v, 0) for v in (0, 0.2, 0.4, 0.6, 0.8, 1)])

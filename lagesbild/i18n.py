@@ -238,6 +238,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "members.not_met": ("inte uppnått", "not met"),
     "members.unpaid": ("Obetalda avgifter", "Unpaid fees"),
     "members.by_county": ("Medlemmar per län", "Members per county"),
+    "members.fees_by_county": ("Avgifter och inbetalt per län (kr)", "Fees and payments per county (SEK)"),
     "members.list": ("Medlemmar, avgifter och deltagande", "Members, fees and participation"),
     "col.member": ("Medlem", "Member"),
     "col.county": ("Län", "County"),

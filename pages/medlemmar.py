@@ -17,12 +17,14 @@ if ui.page_header(ctx, "page.members"):
     cols[2].metric(ctx.t("members.unpaid"), formatting.kr(members.obetalt_kr.clip(lower=0).sum()))
     ui.chart_with_table(
         charts.grouped_bars(by_county, "lan", {"avgift_kr": ctx.t("col.fee"), "inbetalt_kr": ctx.t("col.paid")},
-                            ctx.t("members.by_county"), horizontal=True, height=140 + 70 * len(by_county)),
+                            ctx.t("members.fees_by_county"), horizontal=True, height=140 + 70 * len(by_county)),
         by_county, {"lan": ("col.county", ui.TEXT), "antal": ("col.count", ui.INT), "nya": ("col.new", ui.INT),
                     "avgift_kr": ("col.fee", ui.KR), "inbetalt_kr": ("col.paid", ui.KR)}, ctx,
         key="medlemmar_counties")
     st.subheader(ctx.t("members.list"))
-    ui.table(members, {"medlem": ("col.member", ui.TEXT), "lan": ("col.county", ui.TEXT),
+    # The members who still owe their fee first, the largest amount first: the ones to contact.
+    owing_first = members.sort_values(["obetalt_kr", "medlem"], ascending=[False, True])
+    ui.table(owing_first, {"medlem": ("col.member", ui.TEXT), "lan": ("col.county", ui.TEXT),
                        "typ": ("col.type", ui.TEXT), "medlem_sedan": ("col.member_since", ui.DATE),
                        "ny_medlem": ("col.new", ui.FLAG), "avgift_kr": ("col.fee", ui.KR),
                        "fakturerat_kr": ("col.invoiced", ui.KR), "inbetalt_kr": ("col.paid", ui.KR),

@@ -28,7 +28,7 @@ if ui.page_header(ctx, "page.meetings"):
             ui.chart_with_table(
                 charts.grouped_bars(by_type, "typ", {"kvinnor": ctx.t("col.women"), "man": ctx.t("col.men")},
                                     ctx.t("meetings.by_type"), unit="antal", horizontal=True,
-                                    height=120 + 70 * len(by_type)),
+                                    height=120 + 70 * len(by_type), colours=(charts.WOMEN, charts.MEN)),
                 by_type, type_columns, ctx, key="motesplatser_types")
         with right:
             ui.chart_with_table(

@@ -1,4 +1,5 @@
-"""Översikt as the steering group's meeting page: a verdict per area, its reasons and the decisions to make.
+"""Översikt as the steering group's meeting page: a verdict per area, its reasons and the decisions to make;
+and what a meeting reads on the other pages: the forecast, the report date in the charts, the colours.
 
 The verdict rules are those of docs/data-format.md ("Bedömning per område"). Each expected
 verdict is worked out here from the example files with the rules written out beside it.
@@ -328,3 +329,56 @@ def test_the_meeting_pack_of_stracket_gives_the_forecast_if_the_budget_plan_is_f
 
 def test_the_meeting_pack_of_stracket_writes_out_how_the_forecast_at_the_current_pace_is_made(pack_text):
     assert "22 återstående månader × 129 920 kr per månad" in " ".join(pack_text.split())
+
+
+# --------------------------------------------------------------------------- charts and tables
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    import json
+
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_the_cost_curve_of_stracket_marks_the_report_date():
+    curve = chart_specs(run("ekonomi", "stracket"))[0]
+    assert [shape["x0"][:10] for shape in curve["layout"]["shapes"]] == ["2026-10-31"]
+
+
+def test_the_timeline_of_stracket_marks_the_report_date():
+    timeline = chart_specs(run("aktiviteter", "stracket"))[0]
+    assert [shape["x0"][:10] for shape in timeline["layout"]["shapes"]] == ["2026-10-31"]
+
+
+def test_the_timeline_writes_the_name_of_a_short_bar_beside_it():
+    # A18 Avslutseminarium runs 2028-04-01 – 2028-06-15: too short a bar for its name
+    timeline = chart_specs(run("aktiviteter", "stracket"))[0]
+    assert "Avslutseminarium" in [note["text"] for note in timeline["layout"]["annotations"]]
+
+
+def test_an_indicator_chart_runs_to_its_target_date_with_the_expected_path():
+    # I2 of Stråket: 0 at project start 2025-04-01 to 8 meetings at Måldatum 2028-06-30
+    chart = next(c for c in chart_specs(run("mal", "stracket")) if c["layout"]["title"]["text"].startswith("I2 "))
+    expected = next(trace for trace in chart["data"] if trace.get("name") == "Förväntad utveckling")
+    assert [x[:10] for x in expected["x"]] + list(expected["y"]) == ["2025-04-01", "2028-06-30", 0, 8]
+
+
+def test_women_have_the_same_colour_on_the_meetings_page_and_the_goals_page():
+    def women(specs: list[dict]) -> set[str]:
+        return {trace["marker"]["color"] for spec in specs for trace in spec["data"] if trace.get("name") == "Kvinnor"}
+
+    meetings, goals = women(chart_specs(run("motesplatser", "stracket"))), women(chart_specs(run("mal", "stracket")))
+    assert len(meetings) == 1 and meetings == goals
+
+
+def test_the_members_page_lists_the_member_owing_the_most_first():
+    at = run("medlemmar", "bergslaget-2023")
+    members = table_after(at, "Medlemmar, avgifter och deltagande")
+    unpaid = [float(plain(v).replace(" kr", "").replace(" ", "").replace("−", "-") or 0) for v in members["Obetalt"]]
+    assert unpaid[0] > 0 and unpaid == sorted(unpaid, reverse=True)
+
+
+def test_the_members_chart_of_bergslaget_is_titled_in_kronor():
+    assert chart_specs(run("medlemmar", "bergslaget-2023"))[0]["layout"]["title"]["text"] == (
+        "Avgifter och inbetalt per län (kr)"
+    )
