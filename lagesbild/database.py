@@ -60,7 +60,12 @@ def new_connection() -> duckdb.DuckDBPyConnection:
 
 
 def lock(con: duckdb.DuckDBPyConnection) -> None:
-    """After loading, no query may touch the file system or change settings."""
+    """After loading, no query may touch the file system or change settings.
+
+    A stored project opened twice in one process shares one DuckDB instance: locked once, it stays so.
+    """
+    if con.execute("select current_setting('lock_configuration')").fetchone() == (True,):
+        return
     con.execute("set allowed_directories = []")
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")

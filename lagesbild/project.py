@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lagesbild import account_plans, database, publishing, reading, schema
+from lagesbild import account_plans, database, publishing, reading, schema, store
 from lagesbild.config import Bookkeeping, Meta, read_meta
 from lagesbild.problems import ERROR, NOTE, WARNING, Problem, error, warning
 
@@ -78,6 +78,11 @@ def load(folder: Path) -> Project:
     if not _ID.fullmatch(folder.name):
         problems.append(warning(folder.name, None, None, folder.name,
                                 "ett mappnamn med små bokstäver a–z, siffror och -"))
+    version = store.digest(folder) if meta is not None and store.usable(folder) else None
+    if version and (found := store.open_stored(folder, version)):
+        con, stored = found
+        database.lock(con)
+        return Project(folder, meta, con, stored.problems, stored.rapportdatum, stored.notes, stored.params)
     bookkeeping = meta.bokforing if meta and meta.bokforing else Bookkeeping()
     con = database.new_connection()
     names: dict[str, str] = {}  # a file's name in the contract → its name in the folder
@@ -112,10 +117,13 @@ def load(folder: Path) -> Project:
     for name in database.query_names("checks"):
         rows = database.execute(con, name, **params).fetchall()
         problems += [Problem(*row) for row in rows]
-    database.lock(con)
     named = _named(problems, names)
     notes = [p for p in named if p.niva == NOTE]
-    return Project(folder, meta, con, [p for p in named if p.niva != NOTE], params["rapportdatum"], notes, params)
+    found = [p for p in named if p.niva != NOTE]
+    if version:
+        store.save(folder, version, con, store.Stored(found, notes, params, params["rapportdatum"]))
+    database.lock(con)
+    return Project(folder, meta, con, found, params["rapportdatum"], notes, params)
 
 
 def _with_object_column(spec: schema.FileSpec, bookkeeping: Bookkeeping) -> schema.FileSpec:

@@ -310,8 +310,12 @@ def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | No
 
 
 def tree_digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file below folder, its history and frozen meetings included (not the lock file)."""
+    """SHA-256 of every file below folder, its history and frozen meetings included.
+
+    Not the lock file, nor the store of validated tables (.lagesbild/lager/), a cache rebuilt from the files.
+    """
     import hashlib
 
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "lock"}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != "lock" and "lager" not in p.relative_to(folder).parts[:2]}

@@ -12,7 +12,7 @@ import secrets as random
 from pathlib import Path
 
 import pytest
-from support import write_project
+from support import tree_digests, write_project
 
 from lagesbild import access, publishing, uploads
 from lagesbild import project as projects
@@ -330,8 +330,6 @@ def small(tmp_path) -> Path:
     return write_project(tmp_path)
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 NEW_UTFALL = """\
@@ -345,20 +343,20 @@ Datum;Konto;Kostnadsslag;Verifikation;Text;Belopp
 @pytest.mark.parametrize("who", NOT_EDITORS, ids=lambda a: a.role)
 def test_upload_preview_is_refused_to_others_than_the_editor(small, who):
     project = projects.load(small)
-    before = _tree(small)
+    before = tree_digests(small)
     with pytest.raises(AccessDenied):
         uploads.preview(small, project, [("utfall.csv", NEW_UTFALL)], who)
-    assert _tree(small) == before
+    assert tree_digests(small) == before
 
 
 @pytest.mark.parametrize("who", NOT_EDITORS, ids=lambda a: a.role)
 def test_accepting_an_upload_is_refused_to_others_than_the_editor(small, who):
     checked = uploads.preview(small, projects.load(small), [("utfall.csv", NEW_UTFALL)], EDITOR_ACCESS)
     assert checked.publishable
-    before = _tree(small)
+    before = tree_digests(small)
     with pytest.raises(AccessDenied):
         uploads.accept(small, checked, who)
-    assert _tree(small) == before
+    assert tree_digests(small) == before
 
 
 @pytest.mark.parametrize("who", NOT_EDITORS, ids=lambda a: a.role)
@@ -372,12 +370,12 @@ def test_freezing_a_meeting_is_refused_to_others_than_the_editor(small, who):
 def test_history_and_restore_are_refused_to_others_than_the_editor(small, who):
     checked = uploads.preview(small, projects.load(small), [("utfall.csv", NEW_UTFALL)], EDITOR_ACCESS)
     version = uploads.accept(small, checked, EDITOR_ACCESS)
-    before = _tree(small)
+    before = tree_digests(small)
     with pytest.raises(AccessDenied):
         publishing.history(small, who)
     with pytest.raises(AccessDenied):
         publishing.restore(small, version, who)
-    assert _tree(small) == before
+    assert tree_digests(small) == before
 
 
 def test_the_editor_may_upload_freeze_and_restore(small):
@@ -396,7 +394,7 @@ def test_the_editor_may_upload_freeze_and_restore(small):
 
 
 def test_only_the_listed_extensions_are_accepted():
-    assert set(uploads.EXTENSIONS) == {".csv", ".xlsx", ".zip", ".toml"}
+    assert set(uploads.EXTENSIONS) == {".csv", ".xlsx", ".zip", ".toml", ".se", ".si", ".sie"}
     for name in ("utfall.exe", "utfall.html", "utfall.svg", "utfall.csv.php", "utfall"):
         files, problems = uploads.unpack(name, b"Datum;Belopp\n")
         assert files == [] and problems, name

@@ -12,14 +12,13 @@ the example's frozen meeting 2026-09-24 against today's files (rapportdatum 2026
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import nodes
+from support import nodes, tree_digests
 
 from lagesbild import access, publishing
 
@@ -32,10 +31,6 @@ def plain(text) -> str:
     return str(text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file below folder, the state folder (history, frozen meetings) included."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def copy_example(root: Path) -> Path:
@@ -119,10 +114,10 @@ def test_the_upload_page_shows_its_intro(data):
     assert at.text[1].value.startswith("Släpp nya exporter här")
 
 
-def test_the_upload_page_has_one_multiple_file_uploader_for_csv_xlsx_zip_and_toml(data):
+def test_the_upload_page_has_one_multiple_file_uploader_for_csv_xlsx_sie_zip_and_toml(data):
     [uploader] = open_page("uppdatera").file_uploader
     assert uploader.accept_multiple_files
-    assert sorted(uploader.allowed_type) == [".csv", ".toml", ".xlsx", ".zip"]
+    assert sorted(uploader.allowed_type) == [".csv", ".se", ".si", ".sie", ".toml", ".xlsx", ".zip"]
 
 
 def test_the_upload_page_shows_the_freeze_section(data):
@@ -249,7 +244,7 @@ def refused(tmp_path_factory) -> dict:
     """One session: upload a utfall.csv with an unreadable amount; every file hashed before and after."""
     data = copy_example(tmp_path_factory.mktemp("refused"))
     project = data / "stracket"
-    seen: dict = {"before": digests(data)}
+    seen: dict = {"before": tree_digests(data)}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LAGESBILD_DATA", str(data))
         at = upload(open_page("uppdatera"), "utfall.csv", broken_ledger())
@@ -259,7 +254,7 @@ def refused(tmp_path_factory) -> dict:
         seen["problems"] = table_with(at, "Nivå", "Fil", "Rad", "Kolumn", "Värde", "Förväntat")
         at.run()  # and once more, as any later interaction would
         seen["buttons_again"] = [b.key for b in at.button]
-    seen["after"] = digests(data)
+    seen["after"] = tree_digests(data)
     seen["history"] = publishing.history(project, access.LOCAL)
     return seen
 

@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from support import tree_digests
 
 from lagesbild import access, publishing, uploads
 from lagesbild import project as projects
@@ -34,10 +35,6 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file below folder, history and frozen meetings included (not the empty lock file)."""
-    return {str(p.relative_to(folder)): sha(p.read_bytes()) for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != "lock"}
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -86,9 +83,9 @@ def test_a_publish_leaves_no_pending_file_and_no_journal(folder, new):
 
 
 def test_a_publish_leaves_the_files_it_does_not_name_untouched(folder, new):
-    before = {k: v for k, v in digests(folder).items() if not k.startswith(".") and k not in new}
+    before = {k: v for k, v in tree_digests(folder).items() if not k.startswith(".") and k not in new}
     publishing.publish(folder, new, "Projektledaren")
-    after = {k: v for k, v in digests(folder).items() if not k.startswith(".") and k not in new}
+    after = {k: v for k, v in tree_digests(folder).items() if not k.startswith(".") and k not in new}
     assert after == before
 
 
@@ -153,10 +150,10 @@ def test_history_lists_changes_newest_first_even_within_one_second(folder):
 
 
 def test_a_publish_rejects_a_file_name_outside_the_project(folder):
-    before = digests(folder.parent.parent)
+    before = tree_digests(folder.parent.parent)
     with pytest.raises(publishing.PublishError):
         publishing.publish(folder, {"../utfall.csv": b"x"}, "p")
-    assert digests(folder.parent.parent) == before
+    assert tree_digests(folder.parent.parent) == before
     assert leftovers(folder) == []
 
 
@@ -261,36 +258,36 @@ def test_project_load_runs_recover(folder, new, monkeypatch):
 
 
 def test_recover_removes_pending_files_without_a_journal_and_keeps_the_old_version(folder, new):
-    before = digests(folder)
+    before = tree_digests(folder)
     for name, data in new.items():
         (folder / f".{name}.0badc0de.ny").write_bytes(data)
     publishing.recover(folder)
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
 
 
 def test_recover_removes_a_half_written_history_entry(folder):
-    before = digests(folder)
+    before = tree_digests(folder)
     half = folder / ".lagesbild" / "historik" / "20261028T120000000000-abcd.tmp"
     half.mkdir(parents=True)
     (half / "utfall.csv").write_bytes((folder / "utfall.csv").read_bytes()[:100])
     publishing.recover(folder)
     assert not half.exists()
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
 
 
 def test_recover_removes_a_journal_that_was_never_put_in_place(folder, new):
-    before = digests(folder)
+    before = tree_digests(folder)
     (folder / ".lagesbild").mkdir(exist_ok=True)
     (folder / ".lagesbild" / "publicering.json.tmp").write_bytes(b'{"steg": [')
     (folder / ".utfall.csv.0badc0de.ny").write_bytes(new["utfall.csv"])
     publishing.recover(folder)
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
 
 
 def test_recover_leaves_a_clean_project_alone(folder):
-    before = digests(folder)
+    before = tree_digests(folder)
     publishing.recover(folder)
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
     assert not (folder / ".lagesbild" / "lock").exists()
 
 
@@ -384,17 +381,17 @@ def test_a_frozen_meeting_is_read_only(folder):
 
 def test_a_frozen_meeting_does_not_change_when_the_project_does(folder, new):
     target = publishing.freeze(folder, dt.date(2026, 12, 10), EDITOR)
-    before = digests(target)
+    before = tree_digests(target)
     publishing.publish(folder, new, "Projektledaren")
-    assert digests(target) == before
+    assert tree_digests(target) == before
 
 
 def test_freezing_the_same_meeting_twice_raises_publish_error(folder):
     publishing.freeze(folder, dt.date(2026, 12, 10), EDITOR)
-    before = digests(folder)
+    before = tree_digests(folder)
     with pytest.raises(publishing.PublishError, match="2026-12-10"):
         publishing.freeze(folder, dt.date(2026, 12, 10), EDITOR)
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
 
 
 def test_frozen_meetings_lists_a_new_freeze_by_date(folder):
@@ -419,10 +416,10 @@ def test_the_reference_group_may_not_read_the_history(folder):
 
 def test_the_reference_group_may_not_restore(folder, new):
     version = publishing.publish(folder, new, "Projektledaren")
-    before = digests(folder)
+    before = tree_digests(folder)
     with pytest.raises(access.AccessDenied):
         publishing.restore(folder, version, REFERENCE)
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
 
 
 def test_the_reference_group_may_not_freeze(folder):
@@ -439,10 +436,10 @@ def test_the_reference_group_may_not_preview_an_upload(folder, new):
 
 def test_the_reference_group_may_not_accept_an_upload(folder, new):
     checked = uploads.preview(folder, projects.load(folder), [("aktiviteter.csv", new["aktiviteter.csv"])], EDITOR)
-    before = digests(folder)
+    before = tree_digests(folder)
     with pytest.raises(access.AccessDenied):
         uploads.accept(folder, checked, REFERENCE)
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
 
 
 def test_the_steering_group_may_not_accept_an_upload(folder, new):
@@ -498,11 +495,11 @@ def test_unpack_reads_a_path_traversal_member_by_its_basename_only():
 
 def test_a_path_traversal_zip_writes_nothing_outside_the_project(folder, tmp_path):
     data = (STRACKET / "utfall.csv").read_bytes() + b"2026-10-31;7010;V2026-9999;L\xf6n;1000,00\r\n"
-    before = digests(tmp_path)
+    before = tree_digests(tmp_path)
     checked = uploads.preview(folder, projects.load(folder), [("export.zip", _traversal_zip(data))], EDITOR)
     assert checked.recognised == {"x.csv": "utfall.csv"}
     uploads.accept(folder, checked, EDITOR)
-    after = digests(tmp_path)
+    after = tree_digests(tmp_path)
     assert {k for k in after if k not in before and "/.lagesbild/historik/" not in k} == set()
     assert (folder / "utfall.csv").read_bytes() == data
     assert not (tmp_path / "etc").exists() and not (folder / "x.csv").exists()
@@ -536,7 +533,7 @@ def test_recognise_gives_none_for_headers_of_no_export():
 
 
 def test_a_preview_changes_nothing_in_the_project_folder(folder, new):
-    before = digests(folder)
+    before = tree_digests(folder)
     checked = uploads.preview(folder, projects.load(folder), [("utfall.csv", new["utfall.csv"])], EDITOR)
     assert checked.publishable
-    assert digests(folder) == before
+    assert tree_digests(folder) == before
