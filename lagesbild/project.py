@@ -70,15 +70,18 @@ class Project:
         return self.con.cursor().table(stem).select(*keys).df()
 
 
-def load(folder: Path) -> Project:
-    """Read, validate and model one project folder; never raises for bad content."""
+def load(folder: Path, keep: bool = True) -> Project:
+    """Read, validate and model one project folder; never raises for bad content.
+
+    With keep, the validated tables are kept on disk (lagesbild.store) and read from there next time.
+    """
     folder = Path(folder)
     publishing.recover(folder)
     meta, problems = read_meta(folder)
     if not _ID.fullmatch(folder.name):
         problems.append(warning(folder.name, None, None, folder.name,
                                 "ett mappnamn med små bokstäver a–z, siffror och -"))
-    version = store.digest(folder) if meta is not None and store.usable(folder) else None
+    version = store.digest(folder) if keep and meta is not None and store.usable(folder) else None
     if version and (found := store.open_stored(folder, version)):
         con, stored = found
         database.lock(con)

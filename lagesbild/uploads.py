@@ -332,7 +332,7 @@ def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by
         for name, data in {**base, **result.files}.items():
             if data is not None:
                 (candidate_folder / name).write_bytes(data)
-        new = load(candidate_folder)
+        new = load(candidate_folder, keep=False)  # a trial copy: its tables are not kept
         result.notes = new.notes
         _check(result, current, new)
     return result
