@@ -38,6 +38,7 @@ SUFFIXES = (".csv", ".xlsx", *SIE_SUFFIXES)
 _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 _DELIMITERS = (";", "\t", ",")
+_TRAILING = {*" \t\r\n\x00;,", *b" \t\r\n\x00;,"}  # characters and bytes of blank and ;;; lines
 NUMERAL = "__numeral"
 _NUMERIC = {schema.AMOUNT, schema.NUMBER, schema.PERCENT, schema.INTEGER, schema.YEAR, schema.SCALE}
 _SQL_TYPES = {
@@ -144,10 +145,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
         ) from exc
 
 
-def _needs_newlines(data: bytes) -> bool:
+def _needs_newlines(data: str | bytes) -> bool:
     """CR alone, or CR LF and LF mixed (a row appended in a text editor): DuckDB wants one kind."""
-    crlf = data.count(b"\r\n")
-    return data.count(b"\r") != crlf or 0 < crlf < data.count(b"\n")
+    if isinstance(data, bytes):
+        crlf, cr, lf = data.count(b"\r\n"), data.count(b"\r"), data.count(b"\n")
+    else:
+        crlf, cr, lf = data.count("\r\n"), data.count("\r"), data.count("\n")
+    return cr != crlf or 0 < crlf < lf
 
 
 def _one_newline(text: str) -> str:
@@ -240,7 +244,7 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
         codec, text = decode(data)
         if text is None and _needs_newlines(data):
             text = data.decode("latin-1" if codec == "latin-1" else "utf-8")
-    if text is not None and "\r" in text:
+    if text is not None and "\r" in text and _needs_newlines(text):
         text = _one_newline(text)
     lines, hidden, delimiter = _head(data, codec, text)
     if not any(line.strip(" \t;,") for line in lines):
@@ -251,16 +255,19 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
         target.write_text(text, encoding="utf-8")
         path, codec = target, "utf-8"
     header = next(csv.reader([lines[index]], delimiter=delimiter))
-    counted = text.encode() if text is not None else data
+    counted = text if text is not None else data
     return Source(_safe_path(path, workdir), "latin-1" if codec == "latin-1" else "utf-8", delimiter,
                   hidden + index, hidden, header, _count_lines(counted), text)
 
 
-def _count_lines(data: bytes) -> int:
+def _count_lines(data: str | bytes) -> int:
+    """Physical lines up to the last that holds more than blanks and delimiters (trailing ;;; lines)."""
     end = len(data)
-    while end and data[end - 1] in b" \t\r\n\x00;,":  # trailing blank and ;;; lines (no copy)
+    while end and data[end - 1] in _TRAILING:  # walks back over the tail only: no copy of the file
         end -= 1
-    return data.count(b"\n", 0, end) + 1 if end else 0
+    if not end:
+        return 0
+    return (data.count(b"\n", 0, end) if isinstance(data, bytes) else data.count("\n", 0, end)) + 1
 
 
 def map_header(header: list[str], spec: FileSpec, row: int = 1) -> tuple[list[str], list[Problem]]:

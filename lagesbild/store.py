@@ -26,6 +26,7 @@ from lagesbild.problems import Problem
 
 STATE = ".lagesbild"  # publishing.STATE; not imported, as publishing imports the loader
 FOLDER = "lager"
+ENVIRONMENT = "LAGESBILD_LAGER"  # a folder for the stores when the data folder should hold none
 FORMAT = 1
 _CODE = Path(__file__).resolve().parent
 _DATES = ("start", "slut", "rapportdatum")
@@ -74,7 +75,12 @@ def digest(folder: Path) -> str:
 
 
 def _paths(folder: Path, version: str) -> tuple[Path, Path]:
-    base = folder / STATE / FOLDER
+    """Beside the exports in .lagesbild/lager/, or under LAGESBILD_LAGER (one folder per project folder)."""
+    elsewhere = os.environ.get(ENVIRONMENT)
+    if elsewhere:
+        base = Path(elsewhere) / hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    else:
+        base = folder / STATE / FOLDER
     return base / f"{version}.duckdb", base / f"{version}.json"
 
 

@@ -10,6 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from support import BERGSLAGET, STRACKET
 
 from lagesbild import project as projects
+from lagesbild import store
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,6 +30,17 @@ def navigation_as_in_the_server() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(PagesManager, "__init__", init)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def stores_outside_the_repository(tmp_path_factory) -> Iterator[None]:
+    """Loading the examples and fixtures keeps their stores in a temporary folder, not in the tree.
+
+    The store itself is tested where it lives by default, in tests/test_store.py.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(store.ENVIRONMENT, str(tmp_path_factory.mktemp("lager")))
         yield
 
 

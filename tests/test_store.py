@@ -23,6 +23,11 @@ def stores(folder) -> list[str]:
     return sorted(p.suffix for p in base.iterdir()) if base.exists() else []
 
 
+@pytest.fixture(autouse=True)
+def stores_beside_the_exports(monkeypatch):
+    monkeypatch.delenv(store.ENVIRONMENT, raising=False)
+
+
 @pytest.fixture
 def folder(tmp_path):
     folder = write_project(tmp_path)
@@ -110,3 +115,11 @@ def test_a_folder_that_cannot_be_written_is_read_without_a_store(folder, monkeyp
     monkeypatch.setattr(store, "_paths", lambda f, v: (folder / "saknas" / "x.duckdb", folder / "saknas" / "x.json"))
     (folder / "saknas").write_text("a file where the folder would be", encoding="utf-8")
     assert spent(project.load(folder)) == SPENT
+
+
+def test_lagesbild_lager_keeps_the_stores_outside_the_project_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv(store.ENVIRONMENT, str(tmp_path / "lager"))
+    folder = write_project(tmp_path)
+    project.load(folder).con.close()
+    assert (not (folder / store.STATE / store.FOLDER).exists(), len(list((tmp_path / "lager").rglob("*.duckdb")))) == (
+        True, 1)
