@@ -44,6 +44,12 @@ if files:
                  {"niva": ("col.level_problem", ui.TEXT), "fil": ("col.file", ui.TEXT), "rad": ("col.row", ui.INT),
                   "kolumn": ("col.column", ui.TEXT), "varde": ("col.value", ui.TEXT),
                   "forvantat": ("col.expected_value", ui.TEXT)}, ctx, key="uppdatera_problems")
+    if checked.notes:
+        st.subheader(ctx.t("quality.notes"))
+        st.caption(ctx.t("quality.notes_help"))
+        ui.table(pd.DataFrame([p.as_dict() for p in checked.notes]),
+                 {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
+                 ctx, key="uppdatera_notes")
     if checked.changes:
         st.subheader(ctx.t("upload.changes"))
         ui.table(pd.DataFrame([{k: v for k, v in c.__dict__.items() if k != "rows"} for c in checked.changes]),

@@ -336,3 +336,12 @@ def test_a_single_bad_byte_far_down_a_utf8_file_is_refused_at_its_row_not_read_g
     data += b"2025-05-02;;Personal;V5000;L\xf6n maj;10,00\n"  # row 5000, written as Windows-1252
     problems = project.load(write_project(tmp_path, utfall=data)).errors
     assert [(p.fil, p.rad, "UTF-8" in p.forvantat) for p in problems] == [("utfall.csv", 5000, True)]
+
+
+def test_the_upload_page_lists_the_notes_of_an_uploaded_ledger(tmp_path):
+    write_project(tmp_path, konton=FORTNOX_KONTON)
+    at = open_page(tmp_path, "uppdatera")
+    at.file_uploader(key="uppdatera_files").set_value(("verifikationslista.csv", FORTNOX.encode(), "text/csv"))
+    at.run()
+    shown = [plain(v) for frame in at.dataframe for v in frame.value.astype(str).to_numpy().ravel()]
+    assert any("4 rader på konton som inte är kostnadskonton" in v for v in shown)
