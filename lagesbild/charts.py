@@ -351,7 +351,9 @@ def meetings_per_month(meetings: pd.DataFrame, title: str) -> go.Figure:
     counts = frame.groupby(["manad", "typ"]).size().reset_index(name="antal")
     months = sorted(set(counts.manad))
     fig = go.Figure()
-    for colour, typ in zip(SERIES * 3, sorted(set(counts.typ)), strict=False):
+    # Not the colours of women and men, which the charts below it use.
+    types = tuple(c for c in SERIES if c not in (WOMEN, MEN))
+    for colour, typ in zip(types * 4, sorted(set(counts.typ)), strict=False):
         part = counts[counts.typ == typ]
         fig.add_trace(go.Bar(x=part.manad.tolist(), y=part.antal.tolist(), name=safe(typ), marker_color=colour,
                              hovertemplate="%{y}<extra>" + safe(typ) + "</extra>"))

@@ -25,8 +25,7 @@ if ui.page_header(ctx, "page.members"):
     # The members who still owe their fee first, the largest amount first: the ones to contact.
     owing_first = members.sort_values(["obetalt_kr", "medlem"], ascending=[False, True])
     ui.table(owing_first, {"medlem": ("col.member", ui.TEXT), "lan": ("col.county", ui.TEXT),
-                       "typ": ("col.type", ui.TEXT), "medlem_sedan": ("col.member_since", ui.DATE),
-                       "ny_medlem": ("col.new", ui.FLAG), "avgift_kr": ("col.fee", ui.KR),
+                       "typ": ("col.type", ui.TEXT), "ny_medlem": ("col.new", ui.FLAG), "avgift_kr": ("col.fee", ui.KR),
                        "fakturerat_kr": ("col.invoiced", ui.KR), "inbetalt_kr": ("col.paid", ui.KR),
                        "obetalt_kr": ("col.unpaid", ui.KR), "moten": ("col.meetings", ui.INT)},
              ctx, key="medlemmar_list")

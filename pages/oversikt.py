@@ -36,7 +36,7 @@ if ui.page_header(ctx, "page.overview"):
     judged = ctx.frame("verdicts", **verdicts.params(totals, ctx.frame("financiers"), indicators))
     for verdict in verdicts.lines(judged, ctx.lang):
         with st.container(border=True, key=f"oversikt_verdict_{verdict.area}"):
-            name, level, reason = st.columns([1.7, 1.7, 6], vertical_alignment="center")
+            name, level, reason = st.columns([1.6, 2.2, 6], vertical_alignment="center")
             name.markdown(f"**{verdict.title}**")
             level.markdown(f":{BADGE_COLOUR[verdict.level]}-badge[{verdict.badge}]")
             with reason:

@@ -30,7 +30,8 @@ MEASURE = """() => {
     const out = [];
     for (const [kind, selector] of [['metric value', '[data-testid="stMetricValue"]'],
                                     ['metric label', '[data-testid="stMetricLabel"]'],
-                                    ['sidebar label', '[data-testid="stSidebarNavLink"]']]) {
+                                    ['sidebar label', '[data-testid="stSidebarNavLink"]'],
+                                    ['verdict', '[class*="st-key-oversikt_verdict"] .stMarkdown']]) {
         for (const e of document.querySelectorAll(selector)) {
             if (e.offsetParent !== null && cut(e)) out.push(`${kind}: ${e.innerText}`);
         }
