@@ -54,7 +54,8 @@ def new_connection() -> duckdb.DuckDBPyConnection:
     )
     # sv_numeral is used by the others, so it must exist first.
     for name in ("sv_fold", "sv_numeral", "sv_number_of", "sv_amount_of", "sv_whole_of", "sv_number",
-                 "sv_amount", "sv_whole", "sv_date", "sv_kronor", "activity_status_shown", "influence_overdue"):
+                 "sv_amount", "sv_whole", "sv_date", "sv_kronor", "activity_status_shown", "influence_overdue",
+                 "period_till", "month_in_period", "hourly_cost_kr", "planned_hours_per_month"):
         con.execute(sql(f"macros/{name}"))
     return con
 

@@ -3,7 +3,7 @@ with
 period as (
     select
         $period_start::date as fran,
-        least($period_slut::date, $rapportdatum::date) as till,
+        period_till($period_slut, $rapportdatum) as till,
 ),
 budgeted as (
     select kostnadsslag, sum(belopp)::double as budget_kr,

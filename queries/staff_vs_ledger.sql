@@ -3,22 +3,21 @@ with
 period as (
     select
         $period_start::date as fran,
-        least($period_slut::date, $rapportdatum::date) as till,
+        period_till($period_slut, $rapportdatum) as till,
 ),
 months as (
-    select projektmanader.manad,
-    from projektmanader, period
-    where projektmanader.manad between date_trunc('month', period.fran) and period.till
+    select manad,
+    from projektmanader
+    where month_in_period(manad, $period_start::date, period_till($period_slut, $rapportdatum))
 ),
 from_hours as (
     select
-        date_trunc('month', tid.manad)::date as manad,
-        sum(tid.timmar * personal.manadslon::double * 12 * (1 + personal.lonebikostnader / 100) / $arsarbetstid)
+        tid_per_manad.manad,
+        sum(tid_per_manad.timmar * hourly_cost_kr(personal.manadslon, personal.lonebikostnader, $arsarbetstid))
             as personalkostnad_kr,
-    from tid
-    inner join personal on tid.person = personal.person
-    where tid.timmar is not null
-    group by date_trunc('month', tid.manad)
+    from tid_per_manad
+    inner join personal on tid_per_manad.person = personal.person
+    group by tid_per_manad.manad
 ),
 booked as (
     select
