@@ -5,22 +5,11 @@ budgeted as (
     from budget
     group by kostnadsslag
 ),
-months_per_year as (
-    select
-        year(manad) as ar,
-        count(*) as manader,
-        count(*) filter (where last_day(manad) <= $rapportdatum::date) as manader_till_datum,
-    from projektmanader
-    group by year(manad)
-),
 planned_to_date as (
-    select
-        budget.kostnadsslag,
-        sum(budget.belopp * months_per_year.manader_till_datum / months_per_year.manader)::double
-            as plan_till_datum_kr,
-    from budget
-    inner join months_per_year on budget.ar = months_per_year.ar
-    group by budget.kostnadsslag
+    select kostnadsslag, sum(plan_kr) as plan_till_datum_kr,
+    from budgetplan
+    where last_day(manad) <= $rapportdatum::date
+    group by kostnadsslag
 ),
 booked as (
     select kostnadsslag, sum(belopp_kr) as upparbetat_kr, bool_or(indirekt) as beraknat,

@@ -1,22 +1,5 @@
 -- per financier: commitment, costs allocated by yearly shares, claimed, paid and rule flags
 with
-financing as (
-    select
-        finansiar,
-        ar,
-        sum(belopp) as belopp_kr,
-        max(maxandel) as maxandel_procent,
-        max(tak) as tak_kr,
-        any_value(typ) as typ,
-    from finansiering
-    where finansiar is not null
-    group by finansiar, ar
-),
-year_totals as (
-    select ar, sum(belopp_kr) as finansiering_kr,
-    from financing
-    group by ar
-),
 costs_by_year as (
     select year(datum) as ar, sum(belopp_kr) as upparbetat_kr,
     from kostnader
@@ -30,17 +13,15 @@ costs_total as (
 ),
 allocated as (
     select
-        financing.finansiar,
-        any_value(financing.typ) as typ,
-        sum(financing.belopp_kr)::double as atagande_kr,
-        sum(coalesce(costs_by_year.upparbetat_kr, 0) * financing.belopp_kr / nullif(year_totals.finansiering_kr, 0))
-            as fordelat_kr,
-        max(financing.maxandel_procent) as maxandel_procent,
-        max(financing.tak_kr)::double as tak_kr,
-    from financing
-    inner join year_totals on financing.ar = year_totals.ar
-    left join costs_by_year on financing.ar = costs_by_year.ar
-    group by financing.finansiar
+        finansiarsandel.finansiar,
+        any_value(finansiarsandel.typ) as typ,
+        sum(finansiarsandel.belopp_kr)::double as atagande_kr,
+        sum(coalesce(costs_by_year.upparbetat_kr, 0) * finansiarsandel.ars_andel) as fordelat_kr,
+        max(finansiarsandel.maxandel_procent) as maxandel_procent,
+        max(finansiarsandel.tak_kr)::double as tak_kr,
+    from finansiarsandel
+    left join costs_by_year on finansiarsandel.ar = costs_by_year.ar
+    group by finansiarsandel.finansiar
 ),
 payments as (
     select

@@ -3,24 +3,7 @@ with
 period as (
     select
         $period_start::date as fran,
-        least($period_slut::date, $rapportdatum::date) as till,
-),
-financing as (
-    select
-        finansiar,
-        ar,
-        sum(belopp) as belopp_kr,
-        max(maxandel) as maxandel_procent,
-        max(tak) as tak_kr,
-        any_value(typ) as typ,
-    from finansiering
-    where finansiar is not null
-    group by finansiar, ar
-),
-year_totals as (
-    select ar, sum(belopp_kr) as finansiering_kr,
-    from financing
-    group by ar
+        period_till($period_slut, $rapportdatum) as till,
 ),
 costs_by_year as (
     select
@@ -38,19 +21,16 @@ costs_total as (
 ),
 allocated as (
     select
-        financing.finansiar,
-        any_value(financing.typ) as typ,
-        sum(financing.belopp_kr)::double as atagande_kr,
-        sum(coalesce(costs_by_year.period_kr, 0) * financing.belopp_kr / nullif(year_totals.finansiering_kr, 0))
-            as fordelat_kr,
-        sum(coalesce(costs_by_year.ackumulerat_kr, 0) * financing.belopp_kr / nullif(year_totals.finansiering_kr, 0))
-            as fordelat_ackumulerat_kr,
-        max(financing.maxandel_procent) as maxandel_procent,
-        max(financing.tak_kr)::double as tak_kr,
-    from financing
-    inner join year_totals on financing.ar = year_totals.ar
-    left join costs_by_year on financing.ar = costs_by_year.ar
-    group by financing.finansiar
+        finansiarsandel.finansiar,
+        any_value(finansiarsandel.typ) as typ,
+        sum(finansiarsandel.belopp_kr)::double as atagande_kr,
+        sum(coalesce(costs_by_year.period_kr, 0) * finansiarsandel.ars_andel) as fordelat_kr,
+        sum(coalesce(costs_by_year.ackumulerat_kr, 0) * finansiarsandel.ars_andel) as fordelat_ackumulerat_kr,
+        max(finansiarsandel.maxandel_procent) as maxandel_procent,
+        max(finansiarsandel.tak_kr)::double as tak_kr,
+    from finansiarsandel
+    left join costs_by_year on finansiarsandel.ar = costs_by_year.ar
+    group by finansiarsandel.finansiar
 ),
 payments as (
     select

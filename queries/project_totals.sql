@@ -11,19 +11,10 @@ costs_to_date as (
     from kostnader
     where datum <= $rapportdatum::date
 ),
-months_per_year as (
-    select
-        year(manad) as ar,
-        count(*) as manader,
-        count(*) filter (where last_day(manad) <= $rapportdatum::date) as manader_till_datum,
-    from projektmanader
-    group by year(manad)
-),
 plan_to_date as (
-    select coalesce(sum(budget.belopp * months_per_year.manader_till_datum / months_per_year.manader), 0)::double
-        as plan_till_datum_kr,
-    from budget
-    inner join months_per_year on budget.ar = months_per_year.ar
+    select coalesce(sum(plan_kr), 0)::double as plan_till_datum_kr,
+    from budgetplan
+    where last_day(manad) <= $rapportdatum::date
 ),
 recent_complete_months as (
     select manad,
@@ -52,7 +43,11 @@ select
     plan_to_date.plan_till_datum_kr,
     costs_to_date.upparbetat_kr - plan_to_date.plan_till_datum_kr as avvikelse_kr,
     costs_to_date.upparbetat_kr / nullif(budget_total.budget_kr, 0) as upparbetningsgrad_andel,
+    (costs_to_date.upparbetat_kr - plan_to_date.plan_till_datum_kr) / nullif(plan_to_date.plan_till_datum_kr, 0)
+        as avvikelse_andel,
     costs_to_date.upparbetat_kr + months_left.manader_kvar * recent_pace.per_manad_kr as prognos_kr,
+    (costs_to_date.upparbetat_kr + months_left.manader_kvar * recent_pace.per_manad_kr)
+        / nullif(budget_total.budget_kr, 0) as prognos_andel,
     recent_pace.per_manad_kr as takt_per_manad_kr,
     recent_pace.antal_manader as takt_antal_manader,
     months_left.manader_kvar,
