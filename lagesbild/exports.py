@@ -231,16 +231,13 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     activities = project.frame("activity_counts_by_status", r)
     influence = project.frame("influence_counts_by_status", r)
     meetings = project.frame("meeting_totals", r).iloc[0]
-    spent_share = totals.upparbetat_kr / totals.budget_kr if totals.budget_kr else None
-    plan_share = totals.avvikelse_kr / totals.plan_till_datum_kr if totals.plan_till_datum_kr else None
-    forecast_share = totals.prognos_kr / totals.budget_kr if totals.budget_kr else None
     rows: list[tuple] = [
         (i18n.t("kf.report_date", lang), None, None, None, r),
         (i18n.t("metric.budget", lang), totals.budget_kr, None, None, None),
-        (i18n.t("metric.spent", lang), totals.upparbetat_kr, None, spent_share, None),
+        (i18n.t("metric.spent", lang), totals.upparbetat_kr, None, totals.upparbetningsgrad_andel, None),
         (i18n.t("metric.plan", lang), totals.plan_till_datum_kr, None, None, None),
-        (i18n.t("metric.deviation", lang), totals.avvikelse_kr, None, plan_share, None),
-        (i18n.t("metric.forecast", lang), totals.prognos_kr, None, forecast_share, None),
+        (i18n.t("metric.deviation", lang), totals.avvikelse_kr, None, totals.avvikelse_andel, None),
+        (i18n.t("metric.forecast", lang), totals.prognos_kr, None, totals.prognos_andel, None),
         (i18n.t("kf.indirect", lang), totals.indirekta_kr, None, None, None),
     ]
     for row in overview.status_counts(indicators.status).itertuples():

@@ -36,16 +36,16 @@ class Comparison:
 
     from_hours_kr: float
     booked_kr: float
-
-    @property
-    def difference_kr(self) -> float:
-        """Booked minus computed: positive when the ledger has more than the hours give."""
-        return self.booked_kr - self.from_hours_kr
+    difference_kr: float  # booked minus computed: positive when the ledger has more than the hours give
 
 
 def compare(against_ledger: pd.DataFrame) -> Comparison:
     """The period totals of queries/staff_vs_ledger.sql."""
-    return Comparison(float(against_ledger.personalkostnad_kr.sum()), float(against_ledger.bokfort_kr.sum()))
+    return Comparison(
+        float(against_ledger.personalkostnad_kr.sum()),
+        float(against_ledger.bokfort_kr.sum()),
+        float(against_ledger.skillnad_kr.sum()),
+    )
 
 
 def frames(project: Project, chosen: Period, rapportdatum: dt.date | None = None) -> dict[str, pd.DataFrame]:

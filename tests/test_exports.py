@@ -153,3 +153,21 @@ def test_activities_sheet_shows_two_delayed_activities(meeting_workbook):
 def test_meeting_places_sheet_totals_157_women_and_197_men(meeting_workbook):
     total = [row for row in meeting_workbook["Mötesplatser"].iter_rows(min_row=2, values_only=True)][-1]
     assert (total[0], total[2], total[3]) == ("Totalt", 157, 197)
+
+
+def test_key_figures_sheet_gives_the_deviation_as_11_68_percent_below_plan(meeting_workbook):
+    rows = {row[0]: row for row in meeting_workbook["Översikt nyckeltal"].iter_rows(min_row=2, values_only=True)}
+    # avvikelse / plan till datum = −364 412,11 / 3 119 666,67 = −0,11681
+    assert rows["Avvikelse mot plan"][3] == pytest.approx(-364_412.11 / 3_119_666.67 * 100, abs=1e-3)
+
+
+def test_key_figures_sheet_gives_the_forecast_as_94_98_percent_of_the_budget(meeting_workbook):
+    rows = {row[0]: row for row in meeting_workbook["Översikt nyckeltal"].iter_rows(min_row=2, values_only=True)}
+    # prognos / budget = 5 613 504,73 / 5 910 000 = 0,94983
+    assert rows["Prognos vid projektslut"][3] == pytest.approx(5_613_504.73 / 5_910_000 * 100, abs=1e-3)
+
+
+def test_key_figures_sheet_gives_the_spent_share_of_46_62_percent(meeting_workbook):
+    rows = {row[0]: row for row in meeting_workbook["Översikt nyckeltal"].iter_rows(min_row=2, values_only=True)}
+    # upparbetat / budget = 2 755 254,55 / 5 910 000 = 0,46620
+    assert rows["Upparbetat"][3] == pytest.approx(2_755_254.55 / 5_910_000 * 100, abs=1e-3)
