@@ -20,12 +20,28 @@ def _t(key: str, lang: str, **values) -> str:
     return i18n.t(key, lang, **values)
 
 
-def _kr(key: str, lang: str) -> str:
-    return f"{_t(key, lang)} {exports.KR_SUFFIX}"
+# How a column is written in the workbook: its header's unit, or its values as words or dates.
+TEXT, NUM, KR, PCT, MONTH, YES_NO, BINDING = "text", "num", "kr", "pct", "month", "yes_no", "binding"
+_UNIT = {KR: f" {exports.KR_SUFFIX}", PCT: f" {exports.PCT_SUFFIX}"}
 
 
 def _binding(value, lang: str) -> str | None:
     return None if formatting.missing(value) else _t(f"claim.binding.{value}", lang)
+
+
+def _sheet(df: pd.DataFrame, columns: dict[str, tuple[str, str]], lang: str) -> pd.DataFrame:
+    """A query's columns as {column: (text key, kind)} under their headers in lang, in that order."""
+    out: dict[str, object] = {}
+    for column, (key, kind) in columns.items():
+        values: pd.Series | list = df[column]
+        if kind == MONTH:
+            values = [pd.Timestamp(m).date() for m in values]
+        elif kind == YES_NO:
+            values = [_t("yes" if bool(v) else "no", lang) for v in values]
+        elif kind == BINDING:
+            values = [_binding(v, lang) for v in values]
+        out[_t(key, lang) + _UNIT.get(kind, "")] = values
+    return pd.DataFrame(out)
 
 
 def _project_table(project: Project, chosen: Period, r: dt.date, lang: str) -> pd.DataFrame:
@@ -42,83 +58,63 @@ def _project_table(project: Project, chosen: Period, r: dt.date, lang: str) -> p
     return pd.DataFrame(rows, columns=[_t("col.key_figure", lang), _t("col.value", lang)])
 
 
-def _costs(found: PeriodFigures, lang: str) -> pd.DataFrame:
-    df = found.categories
-    return pd.DataFrame(
-        {
-            _t("col.category", lang): df.kostnadsslag,
-            _kr("col.budget", lang): df.budget_kr,
-            _kr("col.this_period", lang): df.period_kr,
-            _kr("col.cumulative", lang): df.ackumulerat_kr,
-            _kr("col.left", lang): df.kvar_kr,
-            _t("col.computed", lang): [_t("yes" if bool(v) else "no", lang) for v in df.beraknat],
-        }
-    )
-
-
-def _financing(found: PeriodFigures, lang: str) -> pd.DataFrame:
-    df = found.financiers
-    return pd.DataFrame(
-        {
-            _t("col.financier", lang): df.finansiar,
-            _t("col.type", lang): df.typ,
-            _kr("col.commitment", lang): df.atagande_kr,
-            _kr("col.allocated", lang): df.fordelat_kr,
-            _kr("col.allocated_cum", lang): df.fordelat_ackumulerat_kr,
-            _kr("col.claimed", lang): df.rekvirerat_kr,
-            _kr("col.claimed_cum", lang): df.rekvirerat_ackumulerat_kr,
-            _kr("col.max_share_kr", lang): df.maxandel_kr,
-            _kr("col.cap", lang): df.tak_kr,
-            _kr("col.basis", lang): df.underlag_kr,
-            _t("col.binding", lang): [_binding(v, lang) for v in df.begransning],
-        }
-    )
-
-
-def _cofinancing(found: PeriodFigures, lang: str) -> pd.DataFrame:
-    df = found.financiers
-    return pd.DataFrame(
-        {
-            _t("col.financier", lang): df.finansiar,
-            _kr("col.paid", lang): df.inbetalt_kr,
-            _kr("col.paid_cum", lang): df.inbetalt_ackumulerat_kr,
-        }
-    )
+COSTS = {
+    "kostnadsslag": ("col.category", TEXT),
+    "budget_kr": ("col.budget", KR),
+    "period_kr": ("col.this_period", KR),
+    "ackumulerat_kr": ("col.cumulative", KR),
+    "kvar_kr": ("col.left", KR),
+    "beraknat": ("col.computed", YES_NO),
+}
+FINANCING = {
+    "finansiar": ("col.financier", TEXT),
+    "typ": ("col.type", TEXT),
+    "atagande_kr": ("col.commitment", KR),
+    "fordelat_kr": ("col.allocated", KR),
+    "fordelat_ackumulerat_kr": ("col.allocated_cum", KR),
+    "rekvirerat_kr": ("col.claimed", KR),
+    "rekvirerat_ackumulerat_kr": ("col.claimed_cum", KR),
+    "maxandel_kr": ("col.max_share_kr", KR),
+    "tak_kr": ("col.cap", KR),
+    "underlag_kr": ("col.basis", KR),
+    "begransning": ("col.binding", BINDING),
+}
+COFINANCING = {
+    "finansiar": ("col.financier", TEXT),
+    "inbetalt_kr": ("col.paid", KR),
+    "inbetalt_ackumulerat_kr": ("col.paid_cum", KR),
+}
+STAFF = {
+    "person": ("col.person", TEXT),
+    "roll": ("col.role", TEXT),
+    "sysselsattningsgrad_procent": ("col.planned_share", PCT),
+    "manadslon_kr": ("col.salary", KR),
+    "lonebikostnader_procent": ("col.on_costs", PCT),
+    "timkostnad_kr": ("col.hourly", KR),
+    "planerade_timmar": ("col.planned_hours", NUM),
+    "rapporterade_timmar": ("col.hours", NUM),
+    "personalkostnad_kr": ("col.staff_cost", KR),
+}
+HOURS = {
+    "person": ("col.person", TEXT),
+    "manad": ("col.month", MONTH),
+    "planerade_timmar": ("col.planned_hours", NUM),
+    "rapporterade_timmar": ("col.hours", NUM),
+    "personalkostnad_kr": ("col.staff_cost", KR),
+}
+AGAINST_LEDGER = {
+    "manad": ("col.month", MONTH),
+    "personalkostnad_kr": ("claim.from_hours", KR),
+    "bokfort_kr": ("claim.booked", KR),
+    "skillnad_kr": ("claim.difference", KR),
+}
 
 
 def _staff_tables(frames: dict[str, pd.DataFrame], lang: str) -> dict[str, pd.DataFrame]:
-    people, months, ledger = frames["staff_costs"], frames["staff_hours"], frames["staff_vs_ledger"]
     return {
-        _t("claim.staff", lang): pd.DataFrame(
-            {
-                _t("col.person", lang): people.person,
-                _t("col.role", lang): people.roll,
-                f"{_t('col.planned_share', lang)} {exports.PCT_SUFFIX}": people.sysselsattningsgrad_procent,
-                _kr("col.salary", lang): people.manadslon_kr,
-                f"{_t('col.on_costs', lang)} {exports.PCT_SUFFIX}": people.lonebikostnader_procent,
-                _kr("col.hourly", lang): people.timkostnad_kr,
-                _t("col.planned_hours", lang): people.planerade_timmar,
-                _t("col.hours", lang): people.rapporterade_timmar,
-                _kr("col.staff_cost", lang): people.personalkostnad_kr,
-            }
-        ),
-        _t("claim.hours", lang): pd.DataFrame(
-            {
-                _t("col.person", lang): months.person,
-                _t("col.month", lang): [pd.Timestamp(m).date() for m in months.manad],
-                _t("col.planned_hours", lang): months.planerade_timmar,
-                _t("col.hours", lang): months.rapporterade_timmar,
-                _kr("col.staff_cost", lang): months.personalkostnad_kr,
-            }
-        ),
-        _t("claim.against_ledger", lang): pd.DataFrame(
-            {
-                _t("col.month", lang): [pd.Timestamp(m).date() for m in ledger.manad],
-                _kr("claim.from_hours", lang): ledger.personalkostnad_kr,
-                _kr("claim.booked", lang): ledger.bokfort_kr,
-                _kr("claim.difference", lang): ledger.skillnad_kr,
-            }
-        ),
+        _t("claim.staff", lang): _sheet(frames["staff_costs"], STAFF, lang),
+        _t("claim.hours", lang): _sheet(frames["staff_hours"], HOURS, lang),
+        _t("claim.against_ledger", lang): _sheet(frames["staff_vs_ledger"], AGAINST_LEDGER, lang),
     }
 
 
@@ -131,9 +127,9 @@ def claim_tables(
     found = claims.figures(project, chosen, r)
     tables = {
         _t("claim.project", lang): _project_table(project, chosen, r, lang),
-        _t("claim.costs", lang): _costs(found, lang),
-        _t("claim.financing", lang): _financing(found, lang),
-        _t("claim.cofinancing", lang): _cofinancing(found, lang),
+        _t("claim.costs", lang): _sheet(found.categories, COSTS, lang),
+        _t("claim.financing", lang): _sheet(found.financiers, FINANCING, lang),
+        _t("claim.cofinancing", lang): _sheet(found.financiers, COFINANCING, lang),
     }
     if with_staff and staff.listed(project):
         tables.update(_staff_tables(staff.frames(project, chosen, r), lang))

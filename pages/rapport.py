@@ -5,6 +5,44 @@ import streamlit as st
 from lagesbild import access, claim_report, claims, formatting, staff, ui
 
 ctx = ui.context()
+# Every column this page shows, with its header and format; a table names the columns it shows.
+COLUMNS = {
+    "kostnadsslag": ("col.category", ui.TEXT),
+    "budget_kr": ("col.budget", ui.KR),
+    "period_kr": ("col.this_period", ui.KR),
+    "ackumulerat_kr": ("col.cumulative", ui.KR),
+    "kvar_kr": ("col.left", ui.KR),
+    "ackumulerat_andel": ("col.share", ui.PCT),
+    "finansiar": ("col.financier", ui.TEXT),
+    "fordelat_kr": ("col.allocated", ui.KR),
+    "fordelat_ackumulerat_kr": ("col.allocated_cum", ui.KR),
+    "rekvirerat_kr": ("col.claimed", ui.KR),
+    "inbetalt_kr": ("col.paid", ui.KR),
+    "rekvirerat_ackumulerat_kr": ("col.claimed_cum", ui.KR),
+    "maxandel_kr": ("col.max_share_kr", ui.KR),
+    "tak_kr": ("col.cap", ui.KR),
+    "underlag_kr": ("col.basis", ui.KR),
+    "begransning": ("col.binding", ui.TEXT),
+    "person": ("col.person", ui.TEXT),
+    "roll": ("col.role", ui.TEXT),
+    "sysselsattningsgrad_procent": ("col.planned_share", ui.SHARE_PCT),
+    "manadslon_kr": ("col.salary", ui.KR),
+    "lonebikostnader_procent": ("col.on_costs", ui.SHARE_PCT),
+    "timkostnad_kr": ("col.hourly", ui.KR),
+    "manad": ("col.month", ui.DATE),
+    "planerade_timmar": ("col.planned_hours", ui.NUM),
+    "rapporterade_timmar": ("col.hours", ui.NUM),
+    "personalkostnad_kr": ("col.staff_cost", ui.KR),
+    "bokfort_kr": ("claim.booked", ui.KR),
+    "skillnad_kr": ("col.difference", ui.KR),
+}
+
+
+def _table(frame, names: str, key: str, **headers: str) -> None:
+    """The named columns of frame (space-separated) as a table; headers gives a column another header."""
+    ui.table(frame, {n: (headers.get(n, COLUMNS[n][0]), COLUMNS[n][1]) for n in names.split()}, ctx, key=key)
+
+
 if ui.page_header(ctx, "page.claim"):
     project, r, lang = ctx.project, ctx.rapportdatum, ctx.lang
     found = {p.nummer: p for p in claims.periods(project, r)}
@@ -22,38 +60,18 @@ if ui.page_header(ctx, "page.claim"):
         st.text(ctx.t("claim.counted", start=chosen.start, till=chosen.till))
 
         st.subheader(ctx.t("claim.costs"))
-        ui.table(
+        _table(
             ctx.frame("period_costs_by_category", **claims.params(chosen)),
-            {
-                "kostnadsslag": ("col.category", ui.TEXT),
-                "budget_kr": ("col.budget", ui.KR),
-                "period_kr": ("col.this_period", ui.KR),
-                "ackumulerat_kr": ("col.cumulative", ui.KR),
-                "kvar_kr": ("col.left", ui.KR),
-                "ackumulerat_andel": ("col.share", ui.PCT),
-            },
-            ctx,
-            key="rapport_costs",
+            "kostnadsslag budget_kr period_kr ackumulerat_kr kvar_kr ackumulerat_andel",
+            "rapport_costs",
         )
 
         st.subheader(ctx.t("claim.financing"))
-        financiers = claims.labelled(ctx.frame("period_financiers", **claims.params(chosen)), lang)
-        ui.table(
-            financiers,
-            {
-                "finansiar": ("col.financier", ui.TEXT),
-                "fordelat_kr": ("col.allocated", ui.KR),
-                "fordelat_ackumulerat_kr": ("col.allocated_cum", ui.KR),
-                "rekvirerat_kr": ("col.claimed", ui.KR),
-                "inbetalt_kr": ("col.paid", ui.KR),
-                "rekvirerat_ackumulerat_kr": ("col.claimed_cum", ui.KR),
-                "maxandel_kr": ("col.max_share_kr", ui.KR),
-                "tak_kr": ("col.cap", ui.KR),
-                "underlag_kr": ("col.basis", ui.KR),
-                "begransning": ("col.binding", ui.TEXT),
-            },
-            ctx,
-            key="rapport_financiers",
+        _table(
+            claims.labelled(ctx.frame("period_financiers", **claims.params(chosen)), lang),
+            "finansiar fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr"
+            " maxandel_kr tak_kr underlag_kr begransning",
+            "rapport_financiers",
         )
         st.caption(ctx.t("claim.basis_note"))
 
@@ -64,21 +82,11 @@ if ui.page_header(ctx, "page.claim"):
         elif not staff.listed(project):
             st.info(ctx.t("claim.no_staff"))
         else:
-            ui.table(
+            _table(
                 ctx.frame("staff_costs", **staff.params(chosen)),
-                {
-                    "person": ("col.person", ui.TEXT),
-                    "roll": ("col.role", ui.TEXT),
-                    "sysselsattningsgrad_procent": ("col.planned_share", ui.SHARE_PCT),
-                    "manadslon_kr": ("col.salary", ui.KR),
-                    "lonebikostnader_procent": ("col.on_costs", ui.SHARE_PCT),
-                    "timkostnad_kr": ("col.hourly", ui.KR),
-                    "planerade_timmar": ("col.planned_hours", ui.NUM),
-                    "rapporterade_timmar": ("col.hours", ui.NUM),
-                    "personalkostnad_kr": ("col.staff_cost", ui.KR),
-                },
-                ctx,
-                key="rapport_staff",
+                "person roll sysselsattningsgrad_procent manadslon_kr lonebikostnader_procent timkostnad_kr"
+                " planerade_timmar rapporterade_timmar personalkostnad_kr",
+                "rapport_staff",
             )
             st.text(ctx.t("claim.staff_note"))
             ledger = ctx.frame("staff_vs_ledger", **staff.params(chosen))
@@ -88,29 +96,13 @@ if ui.page_header(ctx, "page.claim"):
             cols[1].metric(ctx.t("claim.booked"), formatting.kr(compared.booked_kr))
             cols[2].metric(ctx.t("claim.difference"), formatting.kr(compared.difference_kr))
             st.subheader(ctx.t("claim.against_ledger"))
-            ui.table(
-                ledger,
-                {
-                    "manad": ("col.month", ui.DATE),
-                    "personalkostnad_kr": ("claim.from_hours", ui.KR),
-                    "bokfort_kr": ("claim.booked", ui.KR),
-                    "skillnad_kr": ("col.difference", ui.KR),
-                },
-                ctx,
-                key="rapport_staff_ledger",
-            )
+            _table(ledger, "manad personalkostnad_kr bokfort_kr skillnad_kr", "rapport_staff_ledger",
+                   personalkostnad_kr="claim.from_hours")
             st.subheader(ctx.t("claim.hours"))
-            ui.table(
+            _table(
                 ctx.frame("staff_hours", **staff.params(chosen)),
-                {
-                    "person": ("col.person", ui.TEXT),
-                    "manad": ("col.month", ui.DATE),
-                    "planerade_timmar": ("col.planned_hours", ui.NUM),
-                    "rapporterade_timmar": ("col.hours", ui.NUM),
-                    "personalkostnad_kr": ("col.staff_cost", ui.KR),
-                },
-                ctx,
-                key="rapport_staff_hours",
+                "person manad planerade_timmar rapporterade_timmar personalkostnad_kr",
+                "rapport_staff_hours",
             )
 
         st.subheader(ctx.t("claim.title"))
