@@ -7,11 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import formatting, i18n
-
-# Status values of the data that Python code compares with (the rules themselves are in queries/verdicts.sql).
-OPEN = "Öppen"
-PROPOSAL = "Förslag"
+from lagesbild import formatting, i18n, statuses
 
 GREEN, AMBER, RED = "gron", "gul", "rod"
 AREAS = ("ekonomi", "mal", "aktiviteter", "paverkan", "risker")
@@ -106,8 +102,8 @@ def _reason(area: str, row, posts: list[dict], lang: str) -> str:
     if not posts:
         return i18n.t(f"verdict.{area}.none", lang)
     if area == "mal":
-        behind = [p for p in posts if p["grupp"] == "Efter"]
-        risk = [p for p in posts if p["grupp"] != "Efter"]
+        behind = [p for p in posts if p["grupp"] == statuses.BEHIND]
+        risk = [p for p in posts if p["grupp"] != statuses.BEHIND]
         parts = [
             _plural("verdict.mal.behind", len(group), lang, items=_named(group, lang)) for group in (behind,) if group
         ]

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lagesbild import charts, ui
+from lagesbild import charts, statuses, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.goals"):
@@ -32,7 +32,7 @@ if ui.page_header(ctx, "page.goals"):
         with columns[position % 2]:
             if own.empty:
                 st.text(f"{row.id} · {row.namn}")
-                st.text(ctx.status("Ingen mätning"))
+                st.text(ctx.status(statuses.NOT_MEASURED))
                 continue
             ui.chart_with_table(
                 charts.indicator(own, float(row.malvarde), labels, charts.wrap(f"{row.id} {row.namn}", 32),

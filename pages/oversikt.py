@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, overview, ui, verdicts
+from lagesbild import charts, formatting, overview, statuses, ui, verdicts
 
 BADGE_COLOUR = {verdicts.GREEN: "green", verdicts.AMBER: "orange", verdicts.RED: "red"}
 
@@ -19,9 +19,8 @@ if ui.page_header(ctx, "page.overview"):
                     delta_color="off", delta_arrow="off")
     first[2].metric(ctx.t("metric.plan"), formatting.kr(totals.plan_till_datum_kr))
     # Spending off plan in either direction is for the steering group to judge: no red or green.
-    deviation_share = totals.avvikelse_kr / totals.plan_till_datum_kr if totals.plan_till_datum_kr else None
     second[0].metric(ctx.t("metric.deviation"), formatting.kr(totals.avvikelse_kr),
-                     ctx.t("metric.deviation_delta", share=formatting.pct(deviation_share)),
+                     ctx.t("metric.deviation_delta", share=formatting.pct(totals.avvikelse_andel)),
                      delta_color="off", delta_arrow="down" if totals.avvikelse_kr < 0 else "up")
     overrun = totals.prognos_kr - totals.budget_kr
     second[1].metric(ctx.t("metric.forecast"), formatting.kr(totals.prognos_kr),
@@ -87,7 +86,7 @@ if ui.page_header(ctx, "page.overview"):
                   "antal": ("col.count", ui.INT)}, ctx, key="oversikt_areas")
     st.subheader(ctx.t("overview.decisions"))
     decisions = ctx.frame("decisions")
-    open_decisions = decisions[decisions.status == verdicts.OPEN]
+    open_decisions = decisions[decisions.status == statuses.OPEN]
     if open_decisions.empty:
         st.text(ctx.t("overview.no_decisions"))
     else:

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from lagesbild import charts, ui, verdicts
+from lagesbild import charts, statuses, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.risks"):
     risks = ctx.frame("risks")
-    open_risks = risks[risks.status == verdicts.OPEN]
+    open_risks = risks[risks.status == statuses.OPEN]
     left, _ = st.columns([2, 3])
     with left:
         ui.chart_with_table(
@@ -25,7 +25,7 @@ if ui.page_header(ctx, "page.risks"):
              ctx, key="risker_list", widths={"risk": 250, "atgard": 250, "ansvarig": 110}, wrap=True)
     st.subheader(ctx.t("risks.decisions"))
     decisions = ctx.frame("decisions")
-    ui.table(decisions[decisions.status == verdicts.OPEN],
+    ui.table(decisions[decisions.status == statuses.OPEN],
              {"id": ("col.id", ui.TEXT), "datum": ("col.date", ui.DATE), "beslut": ("col.decision", ui.TEXT),
               "ansvarig": ("col.owner", ui.TEXT), "deadline": ("col.decision_deadline", ui.DATE),
               "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="risker_decisions", widths={"beslut": 360}, wrap=True)

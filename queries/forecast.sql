@@ -9,19 +9,10 @@ costs_to_date as (
     from kostnader
     where datum <= $rapportdatum::date
 ),
-months_per_year as (
-    select
-        year(manad) as ar,
-        count(*) as manader,
-        count(*) filter (where last_day(manad) <= $rapportdatum::date) as manader_till_datum,
-    from projektmanader
-    group by year(manad)
-),
 plan_to_date as (
-    select coalesce(sum(budget.belopp * months_per_year.manader_till_datum / months_per_year.manader), 0)::double
-        as plan_till_datum_kr,
-    from budget
-    inner join months_per_year on budget.ar = months_per_year.ar
+    select coalesce(sum(plan_kr), 0)::double as plan_till_datum_kr,
+    from budgetplan
+    where last_day(manad) <= $rapportdatum::date
 ),
 recent_complete_months as (
     select manad,

@@ -21,9 +21,6 @@ KNOWN: dict[str, str] = {
     "lagesbild/report.py": "lists the open influence statuses and divides upparbetat_kr by budget_kr; "
     "to use statuses and project_totals.upparbetningsgrad_andel",
     "lagesbild/schema.py": "the accepted value sets with English aliases; to take the Swedish words from statuses",
-    "lagesbild/verdicts.py": "its own OPEN/PROPOSAL constants and 'Efter'; to import them from statuses",
-    "pages/mal.py": "writes 'Ingen mätning' itself; to use statuses.NOT_MEASURED",
-    "pages/oversikt.py": "divides avvikelse_kr by plan_till_datum_kr; to read project_totals.avvikelse_andel",
 }
 
 
