@@ -367,7 +367,7 @@ def meetings_per_month(meetings: pd.DataFrame, title: str) -> go.Figure:
 def risk_matrix(risks: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
     """4×4 matrix: likelihood up, impact across; each cell lists its risks' Ids."""
     grid = [[0] * 4 for _ in range(4)]
-    names = [[[] for _ in range(4)] for _ in range(4)]
+    names: list[list[list[str]]] = [[[] for _ in range(4)] for _ in range(4)]
     for row in risks.itertuples():
         # An unreadable likelihood or impact is a data-quality problem, not a square in the matrix.
         if pd.notna(row.sannolikhet) and pd.notna(row.konsekvens) and 1 <= row.sannolikhet <= 4 \

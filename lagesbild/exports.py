@@ -429,7 +429,7 @@ def _decisions(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
 
 def meeting_tables(project: Project, rapportdatum: dt.date | None = None, lang: str = "sv") -> dict[str, pd.DataFrame]:
     """Every table of the meeting pack as of rapportdatum, keyed by sheet name, with headers in lang."""
-    r = rapportdatum or project.rapportdatum
+    r = project.as_of(rapportdatum)
     builders = (
         ("sheet.overview", _key_figures), ("sheet.categories", _categories),
         ("sheet.categories_year", _categories_year), ("sheet.months", _months),

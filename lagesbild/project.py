@@ -47,11 +47,24 @@ class Project:
         """Figures can be computed: projekt.toml is valid (bad rows are left out of them)."""
         return self.meta is not None and self.con is not None
 
+    @property
+    def metadata(self) -> Meta:
+        """projekt.toml of a usable project; only an unusable project lacks it."""
+        if self.meta is None:
+            raise ValueError(f"{self.id}: projekt.toml är inte läsbar, projektet har inga siffror")
+        return self.meta
+
+    def as_of(self, rapportdatum: dt.date | None = None) -> dt.date:
+        """The report date asked for, else the project's own (every usable project has one)."""
+        date = rapportdatum or self.rapportdatum
+        if date is None:
+            raise ValueError(f"{self.id}: projekt.toml är inte läsbar, projektet har inget rapportdatum")
+        return date
+
     def params(self, rapportdatum: dt.date | None = None) -> dict:
-        meta = self.meta
-        assert meta is not None
+        meta = self.metadata
         return {
-            "rapportdatum": rapportdatum or self.rapportdatum,
+            "rapportdatum": self.as_of(rapportdatum),
             "start": meta.start,
             "slut": meta.slut,
         }
@@ -122,11 +135,11 @@ def load(folder: Path, keep: bool = True) -> Project:
         problems += [Problem(*row) for row in rows]
     named = _named(problems, names)
     notes = [p for p in named if p.niva == NOTE]
-    found = [p for p in named if p.niva != NOTE]
+    kept = [p for p in named if p.niva != NOTE]
     if version:
-        store.save(folder, version, con, store.Stored(found, notes, params, params["rapportdatum"]))
+        store.save(folder, version, con, store.Stored(kept, notes, params, params["rapportdatum"]))
     database.lock(con)
-    return Project(folder, meta, con, found, params["rapportdatum"], notes, params)
+    return Project(folder, meta, con, kept, params["rapportdatum"], notes, params)
 
 
 def _with_object_column(spec: schema.FileSpec, bookkeeping: Bookkeeping) -> schema.FileSpec:

@@ -213,7 +213,7 @@ class _Pack(FPDF):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
         self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
-        self.alias_nb_pages(None)  # never rewrite "{nb}" in data; the total is known on the second pass
+        self.alias_nb_pages("")  # never rewrite "{nb}" in data; the total is known on the second pass
         self.set_margins(MARGIN, TOP, MARGIN)
         self.set_auto_page_break(True, BOTTOM)
         self.header_left, self.header_right, self.data_line = header_left, header_right, data_line
@@ -398,13 +398,13 @@ class _Data:
         self.meetings_by_type = frame("meetings_by_type", r)
         self.risks = frame("risks", r)
         self.decisions = frame("decisions", r)
-        assert project.meta is not None
-        self.previous = overview.last_meeting(project.meta.styrgruppsmoten, min(r, meeting_date))
+        self.previous = overview.last_meeting(project.metadata.styrgruppsmoten, min(r, meeting_date))
         self.since = frame("changes_since", r, sedan=self.previous).iloc[0] if self.previous else None
+        self.frozen: changes.SinceLastMeeting | None = None
         # As on the dashboard: against the picture frozen for that meeting when there is one.
         frozen = publishing.frozen_meetings(project.folder).get(self.previous) if self.previous else None
-        then = load(frozen) if frozen else None
-        self.frozen = changes.compare(project, then, self.previous, r) if then and then.usable else None
+        if self.previous and frozen and (then := load(frozen)).usable:
+            self.frozen = changes.compare(project, then, self.previous, r)
 
 
 def _charts(data: _Data, r: dt.date, lang: str) -> dict[str, Chart | None]:
@@ -735,11 +735,11 @@ def _layout(c: _Context, total: int | None) -> _Pack:
 
 def meeting_pack(project: Project, rapportdatum: dt.date | None, meeting_date: dt.date, lang: str = "sv") -> bytes:
     """The steering group's meeting pack as PDF bytes: data as of rapportdatum, for the meeting on meeting_date."""
-    if not project.usable or project.meta is None:
+    if not project.usable:
         raise ValueError(i18n.t("unusable", lang))
-    r = rapportdatum or project.rapportdatum
+    r = project.as_of(rapportdatum)
     data = _Data(project, r, meeting_date)
-    context = _Context(project.meta, (len(project.errors), len(project.warnings)), r, meeting_date, lang, data,
+    context = _Context(project.metadata, (len(project.errors), len(project.warnings)), r, meeting_date, lang, data,
                        _charts(data, r, lang))
     total = None
     for _ in range(3):  # the layout does not depend on the page total, so the second pass settles it

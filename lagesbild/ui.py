@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -72,12 +73,12 @@ def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date
 def _cached_changes(folder: str, fingerprint: str, rapportdatum: dt.date,
                     frozen: tuple[dt.date, ...]) -> changes.SinceLastMeeting | None:
     project = cached_project(folder, fingerprint)
-    meeting = overview.last_meeting(project.meta.styrgruppsmoten, rapportdatum)
+    meeting = overview.last_meeting(project.metadata.styrgruppsmoten, rapportdatum)
     snapshot = publishing.frozen_meetings(Path(folder)).get(meeting) if meeting in frozen else None
     if snapshot is None:
         return None
     then = cached_project(str(snapshot), catalog.fingerprint(snapshot))
-    if not then.usable:
+    if meeting is None or not then.usable:
         return None
     return changes.compare(project, then, meeting, rapportdatum)
 
@@ -86,7 +87,7 @@ def since_last_meeting(ctx: Context) -> changes.SinceLastMeeting | None:
     """Today's data against the picture frozen for the last meeting before the report date."""
     # The frozen meetings are part of the key: freezing one changes no file the fingerprint covers.
     frozen = tuple(publishing.frozen_meetings(Path(ctx.folder)))
-    return _cached_changes(ctx.folder, ctx.fingerprint, ctx.rapportdatum, frozen)
+    return _cached_changes(ctx.folder, ctx.fingerprint, ctx.project.as_of(ctx.rapportdatum), frozen)
 
 
 @st.cache_data(max_entries=4096, show_spinner=False)
@@ -250,7 +251,8 @@ def _row_height(shown: pd.DataFrame, widths: dict[str, int]) -> int:
 
 
 def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str | None = None,
-          height: int | str = "auto", widths: dict[str, ColumnWidth] | None = None, wrap: bool = False) -> None:
+          height: int | Literal["auto", "stretch", "content"] = "auto", widths: dict[str, ColumnWidth] | None = None,
+          wrap: bool = False) -> None:
     """Data as a read-only table: values go through st.dataframe, never through Markdown.
 
     Figures are right-aligned so that their digits line up; widths gives a column ("small",
@@ -364,8 +366,9 @@ def _workbook(project: Project, r: dt.date, lang: str) -> bytes:
 
 def meeting_pack_downloads(ctx: Context) -> None:
     """The PDF meeting pack and the Excel workbook of every table, made only when clicked."""
-    project, r, lang = ctx.project, ctx.rapportdatum, ctx.lang
-    meeting = overview.next_meeting(project.meta.styrgruppsmoten, r)
+    project, lang = ctx.project, ctx.lang
+    r = project.as_of(ctx.rapportdatum)
+    meeting = overview.next_meeting(project.metadata.styrgruppsmoten, r)
     st.subheader(ctx.t("pack.title"))
     cols = st.columns(2)
     cols[0].download_button(
