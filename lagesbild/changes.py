@@ -9,6 +9,7 @@ import pandas as pd
 
 from lagesbild import schema
 from lagesbild.project import Project
+from lagesbild.statuses import OPEN
 
 
 @dataclass
@@ -57,7 +58,7 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
     seen = set(zip(values_then.indikator, values_then.datum, values_then.varde, strict=True))
     values_added = values_now[[(i, d, v) not in seen for i, d, v in zip(
         values_now.indikator, values_now.datum, values_now.varde, strict=True)]].reset_index(drop=True)
-    was_open = set(decisions_then.id[decisions_then.status == "Öppen"])
+    was_open = set(decisions_then.id[decisions_then.status == OPEN])
     totals_now, totals_then = now.frame("project_totals", rapportdatum).iloc[0], then.frame("project_totals").iloc[0]
     money_now, money_then = now.frame("financiers", rapportdatum), then.frame("financiers")
     return SinceLastMeeting(
@@ -69,7 +70,7 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
         effort_changes=_changed(efforts_now, efforts_then, "paverkan", ["status", "resultat"]),
         decisions_opened=_added(decisions_now, decisions_then),
         decisions_closed=decisions_now[decisions_now.id.isin(was_open)
-                                       & (decisions_now.status != "Öppen")].reset_index(drop=True),
+                                       & (decisions_now.status != OPEN)].reset_index(drop=True),
         costs_kr=float(totals_now.upparbetat_kr - totals_then.upparbetat_kr),
         claimed_kr=float(money_now.rekvirerat_kr.sum() - money_then.rekvirerat_kr.sum()),
         paid_kr=float(money_now.inbetalt_kr.sum() - money_then.inbetalt_kr.sum()),

@@ -7,14 +7,14 @@ import datetime as dt
 import pandas as pd
 
 from lagesbild import formatting, i18n
+from lagesbild.statuses import BEHIND, INDICATOR, LATE
 
 
 def status_counts(statuses: pd.Series) -> pd.DataFrame:
     """How many of each indicator status, in the order of the status scale."""
-    order = ("Uppnått", "I fas", "Risk", "Efter", "Ingen mätning")
     counts = statuses.value_counts()
-    return pd.DataFrame({"status": [s for s in order if s in counts],
-                         "antal": [int(counts[s]) for s in order if s in counts]})
+    return pd.DataFrame({"status": [s for s in INDICATOR if s in counts],
+                         "antal": [int(counts[s]) for s in INDICATOR if s in counts]})
 
 
 def next_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date:
@@ -45,9 +45,9 @@ def flags(financiers: pd.DataFrame, activity_counts: pd.DataFrame, influence_cou
                 out.append(i18n.t("flag.atagande", lang, name=row.finansiar,
                                   amount=formatting.kr(row.fordelat_kr), cap=formatting.kr(row.atagande_kr)))
     counts = (
-        ("flag.activities_late", int(activity_counts.antal[activity_counts.status == "Försenad"].sum())),
+        ("flag.activities_late", int(activity_counts.antal[activity_counts.status == LATE].sum())),
         ("flag.influence_late", int(influence_counts.forsenade.sum())),
-        ("flag.indicators_behind", int((indicators.status == "Efter").sum())),
+        ("flag.indicators_behind", int((indicators.status == BEHIND).sum())),
         ("flag.decisions_late", int(decisions.forsenat.fillna(False).sum())),
     )
     out += [i18n.t(key, lang, n=n) for key, n in counts if n]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lagesbild import catalog, publishing
 from lagesbild.project import load
+from lagesbild.statuses import AT_RISK, BEHIND, LATE, ON_TRACK, REACHED
 from lagesbild.summary import summary
 
 CACHE = "portfolj.json"
@@ -33,7 +34,7 @@ def _line(project, folder: Path) -> dict:
     meta = project.meta
     figures = summary(project)
     statuses = [i["status"] for i in figures["indikatorer"]]
-    overdue = (figures["aktiviteter"].get("Försenad", 0) + figures["paverkan"]["forsenade"]
+    overdue = (figures["aktiviteter"].get(LATE, 0) + figures["paverkan"]["forsenade"]
                + int(project.frame("decisions").forsenat.fillna(False).sum()))
     latest = project.frame("latest_cost_date").senaste_datum.iloc[0]
     line.update({
@@ -41,7 +42,7 @@ def _line(project, folder: Path) -> dict:
         "rapportdatum": project.rapportdatum.isoformat(), "budget_kr": figures["budget"],
         "upparbetat_kr": figures["upparbetat"], "avvikelse_kr": figures["avvikelse"],
         "prognos_kr": figures["prognos"],
-        **{f"indikatorer_{s}": statuses.count(s) for s in ("Uppnått", "I fas", "Risk", "Efter")},
+        **{f"indikatorer_{s}": statuses.count(s) for s in (REACHED, ON_TRACK, AT_RISK, BEHIND)},
         "forsenade": overdue,
         "senaste_data": latest.date().isoformat() if hasattr(latest, "date") else None,
     })

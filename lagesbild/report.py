@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from lagesbild import changes, charts, exports, formatting, i18n, overview, publishing
+from lagesbild import changes, charts, exports, formatting, i18n, overview, publishing, statuses
 from lagesbild.config import Meta
 from lagesbild.project import Project, load
 
@@ -44,7 +44,7 @@ RULE = (190, 196, 204)
 HEAD_FILL = (226, 234, 242)
 ZEBRA = (246, 247, 249)
 GROUP_FILL = (236, 240, 245)
-INFLUENCE_OPEN = ("Idé", "Planerad", "Pågår")
+INFLUENCE_OPEN = (statuses.IDEA, statuses.PLANNED, statuses.ONGOING)
 UPCOMING_DAYS = 60
 PAD_X = 1.4
 STATUS_CHART_WIDTH = 120.0
@@ -460,8 +460,7 @@ def _summary(pdf: _Pack, c: _Context) -> None:
     kr, pct = formatting.kr, formatting.pct
     totals, data = c.data.totals, c.data
     pdf.section(c.t("section.summary"))
-    spent_share = totals.upparbetat_kr / totals.budget_kr if totals.budget_kr else None
-    plan_share = totals.avvikelse_kr / totals.plan_till_datum_kr if totals.plan_till_datum_kr else None
+    spent_share, plan_share = totals.upparbetningsgrad_andel, totals.avvikelse_andel
     figures = [
         [c.t("metric.budget"), kr(totals.budget_kr), ""],
         [c.t("metric.spent"), kr(totals.upparbetat_kr), c.t("metric.spent_delta", share=pct(spent_share))],
@@ -704,7 +703,7 @@ def _since(pdf: _Pack, c: _Context) -> None:
 def _decisions(pdf: _Pack, c: _Context) -> None:
     date = formatting.date
     pdf.section(c.t("section.decisions"), new_page=False)
-    open_decisions = c.data.decisions[c.data.decisions.status == "Öppen"]
+    open_decisions = c.data.decisions[c.data.decisions.status == statuses.OPEN]
     if open_decisions.empty:
         pdf.paragraph(c.t("overview.no_decisions"))
         return

@@ -11,16 +11,11 @@ from lagesbild import statuses
 
 ROOT = Path(__file__).resolve().parent.parent
 CONSTANTS = "lagesbild/statuses.py"
-# Files that still write a status word or divide two figures themselves; each is to read them instead.
+# Files that write a status word as text of their own, not to compare with the data.
 KNOWN: dict[str, str] = {
-    "lagesbild/changes.py": "compares decision status with 'Öppen'; to use statuses.OPEN",
-    "lagesbild/charts.py": "colours keyed by the indicator status words; to key them by statuses.INDICATOR",
-    "lagesbild/i18n.py": "translates the status words, keyed by the words; to key them by the statuses constants",
-    "lagesbild/overview.py": "orders the indicator status words itself; to use statuses.INDICATOR",
-    "lagesbild/portfolio.py": "counts 'Försenad' and the indicator status words by name; to use statuses",
-    "lagesbild/report.py": "lists the open influence statuses and divides upparbetat_kr by budget_kr; "
-    "to use statuses and project_totals.upparbetningsgrad_andel",
-    "lagesbild/schema.py": "the accepted value sets with English aliases; to take the Swedish words from statuses",
+    "lagesbild/charts.py": "the colour of each status word, a table keyed by the words as the data holds them",
+    "lagesbild/i18n.py": "interface texts that are the same words (Risk, Efter, Försenad) in the Swedish column",
+    "lagesbild/schema.py": "the contract's accepted value sets and their English aliases, keyed by the Swedish words",
 }
 
 
