@@ -2,9 +2,43 @@
 
 from __future__ import annotations
 
+import numbers
+from dataclasses import dataclass
+
+from lagesbild import formatting
+from lagesbild.statuses import (
+    AT_RISK,
+    BEHIND,
+    CARRIED_OUT,
+    CLOSED,
+    DONE,
+    IDEA,
+    LATE,
+    NOT_MEASURED,
+    NOT_STARTED,
+    ON_TRACK,
+    ONGOING,
+    OPEN,
+    PAUSED,
+    PLANNED,
+    PROPOSAL,
+    REACHED,
+    SHUT,
+    STRUCK,
+)
+
 LANGUAGES = ("sv", "en")
 
-TEXTS: dict[str, tuple[str, str]] = {
+
+@dataclass(frozen=True)
+class Plural:
+    """A text that names a count: the form for exactly one and the form for any other number, each (sv, en)."""
+
+    one: tuple[str, str]
+    other: tuple[str, str]
+
+
+TEXTS: dict[str, tuple[str, str] | Plural] = {
     # shared controls
     "app.title": ("Lägesbild", "Lägesbild"),
     "control.project": ("Projekt", "Project"),
@@ -24,9 +58,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hittade inga projekt i {folder}. Varje projekt är en mapp med projekt.toml och CSV-filer.",
         "No projects found in {folder}. Each project is a folder with projekt.toml and CSV files.",
     ),
-    "data_errors_banner": (
-        "Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
-        "The data has {n} errors – figures use only the rows that could be read. See Data quality.",
+    "data_errors_banner": Plural(
+        ("Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
+         "The data has {n} error – figures use only the rows that could be read. See Data quality."),
+        ("Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
+         "The data has {n} errors – figures use only the rows that could be read. See Data quality."),
     ),
     "unusable": (
         "Projektet kan inte visas: projekt.toml saknas eller är felaktig. Se Datakvalitet.",
@@ -65,11 +101,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "If the project follows its budget plan from now on: spent + (budget − plan to date).",
     ),
     "forecast.title": ("Så beräknas prognosen", "How the forecast is computed"),
-    "forecast.pace": (
-        "Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
-        "per månad (snittet av {n} hela månader, {first} – {last}).",
-        "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
-        "a month (the mean of {n} complete months, {first} – {last}).",
+    "forecast.pace": Plural(
+        ("Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
+         "per månad (snittet av {n} hel månad, {first} – {last}).",
+         "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
+         "a month (the mean of {n} complete month, {first} – {last})."),
+        ("Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
+         "per månad (snittet av {n} hela månader, {first} – {last}).",
+         "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
+         "a month (the mean of {n} complete months, {first} – {last})."),
     ),
     "forecast.plan": (
         "Prognos om budgetplanen följs från och med nu: {forecast} = upparbetat {spent} + budget {budget} "
@@ -104,23 +144,23 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Spending is {share} above the plan to date ({amount})."),
     "verdict.ekonomi.no_plan": ("Ingen plan till datum ännu.", "No plan to date yet."),
     "verdict.ekonomi.rules": ("Finansieringsregel bruten: {rules}.", "Financing rule broken: {rules}."),
-    "verdict.mal.behind.one": ("1 indikator efter: {items}", "1 indicator behind: {items}"),
-    "verdict.mal.behind.many": ("{n} indikatorer efter: {items}", "{n} indicators behind: {items}"),
-    "verdict.mal.risk.one": ("1 indikator i risk: {items}", "1 indicator at risk: {items}"),
-    "verdict.mal.risk.many": ("{n} indikatorer i risk: {items}", "{n} indicators at risk: {items}"),
+    "verdict.mal.behind": Plural(("{n} indikator efter: {items}", "{n} indicator behind: {items}"),
+                                 ("{n} indikatorer efter: {items}", "{n} indicators behind: {items}")),
+    "verdict.mal.risk": Plural(("{n} indikator i risk: {items}", "{n} indicator at risk: {items}"),
+                               ("{n} indikatorer i risk: {items}", "{n} indicators at risk: {items}")),
     "verdict.mal.none": ("Inga indikatorer efter eller i risk.", "No indicator behind or at risk."),
-    "verdict.aktiviteter.one": ("1 aktivitet försenad: {items}", "1 activity late: {items}"),
-    "verdict.aktiviteter.many": ("{n} aktiviteter försenade: {items}", "{n} activities late: {items}"),
+    "verdict.aktiviteter": Plural(("{n} aktivitet försenad: {items}", "{n} activity late: {items}"),
+                                  ("{n} aktiviteter försenade: {items}", "{n} activities late: {items}")),
     "verdict.aktiviteter.none": ("Inga försenade aktiviteter.", "No late activities."),
-    "verdict.paverkan.one": ("1 insats försenad: {items}", "1 effort overdue: {items}"),
-    "verdict.paverkan.many": ("{n} insatser försenade: {items}", "{n} efforts overdue: {items}"),
+    "verdict.paverkan": Plural(("{n} insats försenad: {items}", "{n} effort overdue: {items}"),
+                               ("{n} insatser försenade: {items}", "{n} efforts overdue: {items}")),
     "verdict.paverkan.none": ("Inga försenade insatser.", "No overdue efforts."),
-    "verdict.risker.one": ("1 öppen risk med riskvärde 8 eller mer: {items}",
-                           "1 open risk scoring 8 or more: {items}"),
-    "verdict.risker.many": ("{n} öppna risker med riskvärde 8 eller mer: {items}",
-                            "{n} open risks scoring 8 or more: {items}"),
+    "verdict.risker": Plural(("{n} öppen risk med riskvärde 8 eller mer: {items}",
+                              "{n} open risk scoring 8 or more: {items}"),
+                             ("{n} öppna risker med riskvärde 8 eller mer: {items}",
+                              "{n} open risks scoring 8 or more: {items}")),
     "verdict.risker.none": ("Inga öppna risker med riskvärde 8 eller mer.", "No open risk scoring 8 or more."),
-    "verdict.days_late": ("{n} dagar", "{n} days"),
+    "verdict.days_late": Plural(("{n} dag", "{n} day"), ("{n} dagar", "{n} days")),
     "verdict.score": ("riskvärde {n}", "score {n}"),
     "verdict.open": ("Visa {label}", "Show {label}"),
     "verdict.open_page": ("Visa sidan", "Show the page"),
@@ -237,12 +277,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "members.met": ("uppnått", "met"),
     "members.not_met": ("inte uppnått", "not met"),
     "members.unpaid": ("Obetalda avgifter", "Unpaid fees"),
-    "members.by_county": ("Medlemmar per län", "Members per county"),
     "members.fees_by_county": ("Avgifter och inbetalt per län (kr)", "Fees and payments per county (SEK)"),
     "members.list": ("Medlemmar, avgifter och deltagande", "Members, fees and participation"),
     "col.member": ("Medlem", "Member"),
     "col.county": ("Län", "County"),
-    "col.member_since": ("Medlem sedan", "Member since"),
     "col.fee": ("Avgift", "Fee"),
     "col.invoiced": ("Fakturerat", "Invoiced"),
     "col.unpaid": ("Obetalt", "Unpaid"),
@@ -314,11 +352,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.added": ("Tillagda", "Added"),
     "upload.removed": ("Borttagna", "Removed"),
     "upload.changed": ("Ändrade", "Changed"),
-    "upload.has_errors": (
-        "Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
-        "projektet är oförändrat.",
-        "The files have {n} errors and cannot be accepted. Correct them at the source and upload "
-        "again – the project is unchanged.",
+    "upload.has_errors": Plural(
+        ("Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
+         "projektet är oförändrat.",
+         "The files have {n} error and cannot be accepted. Correct it at the source and upload "
+         "again – the project is unchanged."),
+        ("Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
+         "projektet är oförändrat.",
+         "The files have {n} errors and cannot be accepted. Correct them at the source and upload "
+         "again – the project is unchanged."),
     ),
     "upload.ok": ("Inga fel. Granska ändringarna och godkänn.", "No errors. Review the changes and accept."),
     "upload.accept": ("Godkänn och publicera", "Accept and publish"),
@@ -370,7 +412,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "history.label": ("{time} – {files}, av {who}", "{time} – {files}, by {who}"),
     "history.confirm": ("Ja, återställ filerna som denna ändring ersatte: {version}",
                         "Yes, restore the files this change replaced: {version}"),
-    "local_user": ("lokal användare", "local user"),
     "pack.title": ("Mötesunderlag", "Meeting pack"),
     "pack.pdf": ("Ladda ner mötesunderlag (PDF)", "Download the meeting pack (PDF)"),
     "pack.excel": ("Ladda ner alla tabeller (Excel)", "Download every table (Excel)"),
@@ -394,7 +435,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "claim.no_income": ("Projektet redovisar inga intäkter under perioden.",
                         "The project reports no income in the period."),
     "claim.cofinancing": ("Inbetald medfinansiering", "Co-financing paid in"),
-    "claim.report": ("Lägesrapport", "Progress report"),
     "claim.project": ("Projektuppgifter", "Project details"),
     "claim.pdf": ("Ladda ner ekonomisk rapport (PDF)", "Download the financial report (PDF)"),
     "claim.excel": ("Ladda ner ekonomisk rapport (Excel)", "Download the financial report (Excel)"),
@@ -430,7 +470,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.planned_hours": ("Planerade timmar", "Planned hours"),
     "col.hours": ("Rapporterade timmar", "Reported hours"),
     "col.staff_cost": ("Personalkostnad", "Staff cost"),
-    "col.booked": ("Bokfört", "Booked"),
     "col.difference": ("Skillnad", "Difference"),
     # column headers
     "col.status": ("Status", "Status"),
@@ -508,7 +547,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.text": ("Text", "Text"),
     "col.amount": ("Belopp", "Amount"),
     "col.account": ("Konto", "Account"),
-    "col.change": ("Ändring", "Change"),
     "yes": ("Ja", "Yes"),
     "no": ("Nej", "No"),
     # meeting pack (PDF)
@@ -529,8 +567,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "indirect": ("Indirekta kostnader", "Indirect costs"),
     "indicators_line": ("Indikatorer per status: {counts}.", "Indicators per status: {counts}."),
     "activities_line": ("Aktiviteter per status: {counts}.", "Activities per status: {counts}."),
-    "quality": ("Datakvalitet: {errors} fel och {warnings} varningar i underlaget.",
-                "Data quality: {errors} errors and {warnings} warnings in the data."),
+    "quality": ("Datakvalitet: {errors} och {warnings} i underlaget.",
+                "Data quality: {errors} and {warnings} in the data."),
+    "count.errors": Plural(("{n} fel", "{n} error"), ("{n} fel", "{n} errors")),
+    "count.warnings": Plural(("{n} varning", "{n} warning"), ("{n} varningar", "{n} warnings")),
     "project": ("Projekt", "Project"),
     "short_name": ("Kortnamn", "Short name"),
     "currency": ("Valuta", "Currency"),
@@ -546,18 +586,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "activities_by_area": ("Aktiviteter per område", "Activities per area"),
     "activities_chart": ("Aktiviteter per område och status", "Activities per area and status"),
     "no_activities": ("Inga aktiviteter.", "No activities."),
-    "influence_line": ("{n} insatser: {counts}. Försenade: {late}.",
-                       "{n} efforts: {counts}. Overdue: {late}."),
+    "influence_line": Plural(("{n} insats: {counts}. Försenade: {late}.", "{n} effort: {counts}. Overdue: {late}."),
+                             ("{n} insatser: {counts}. Försenade: {late}.",
+                              "{n} efforts: {counts}. Overdue: {late}.")),
     "upcoming": ("Kommande {days} dagar (datum eller sista svarsdag)",
                  "Next {days} days (date or answer deadline)"),
     "indicators": ("Indikatorer", "Indicators"),
     "indicator_chart": ("Indikatorer per status", "Indicators per status"),
     "women_men": ("Kvinnor / män", "Women / men"),
     "no_indicators": ("Inga indikatorer.", "No indicators."),
-    "meetings_line": (
-        "{n} mötesplatser till och med {date} med {women} kvinnor och {men} män. "
-        "Andel kvinnor {share}{even}.",
-        "{n} meeting places up to {date} with {women} women and {men} men. Share of women {share}{even}.",
+    "meetings_line": Plural(
+        ("{n} mötesplats till och med {date} med {women} kvinnor och {men} män. Andel kvinnor {share}{even}.",
+         "{n} meeting place up to {date} with {women} women and {men} men. Share of women {share}{even}."),
+        ("{n} mötesplatser till och med {date} med {women} kvinnor och {men} män. Andel kvinnor {share}{even}.",
+         "{n} meeting places up to {date} with {women} women and {men} men. Share of women {share}{even}."),
     ),
     "even": (" – jämn fördelning (40–60 %)", " – an even distribution (40–60 %)"),
     "uneven": (" – utanför jämn fördelning (40–60 %)", " – outside an even distribution (40–60 %)"),
@@ -596,7 +638,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.goal_text": ("Måltext", "Goal text"),
     "kf.report_date": ("Rapportdatum", "Report date"),
     "kf.indirect": ("Indirekta kostnader", "Indirect costs"),
-    "kf.spent_rate": ("Upparbetningsgrad", "Share of budget spent"),
     "kf.indicators": ("Indikatorer – {status}", "Indicators – {status}"),
     "kf.activities": ("Aktiviteter – {status}", "Activities – {status}"),
     "kf.influence_late": ("Försenade påverkansinsatser", "Overdue influence efforts"),
@@ -611,18 +652,29 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 # Status values come from the data in Swedish; the English view translates them.
 STATUS_EN = {
-    "Uppnått": "Achieved", "I fas": "On track", "Risk": "At risk", "Efter": "Behind",
-    "Ingen mätning": "Not measured", "Ej påbörjad": "Not started", "Pågår": "In progress",
-    "Klar": "Done", "Pausad": "Paused", "Struken": "Cancelled", "Försenad": "Late",
-    "Idé": "Idea", "Planerad": "Planned", "Genomförd": "Carried out", "Avslutad": "Concluded",
-    "Öppen": "Open", "Stängd": "Closed", "Förslag": "Proposed", "Ej bedömt": "Not assessed",
+    REACHED: "Achieved", ON_TRACK: "On track", AT_RISK: "At risk", BEHIND: "Behind",
+    NOT_MEASURED: "Not measured", NOT_STARTED: "Not started", ONGOING: "In progress",
+    DONE: "Done", PAUSED: "Paused", STRUCK: "Cancelled", LATE: "Late",
+    IDEA: "Idea", PLANNED: "Planned", CARRIED_OUT: "Carried out", CLOSED: "Concluded",
+    OPEN: "Open", SHUT: "Closed", PROPOSAL: "Proposed", "Ej bedömt": "Not assessed",
     "Inget genomslag": "No impact", "Delvis genomslag": "Partial impact", "Genomslag": "Impact",
 }
 
 
-def t(key: str, lang: str = "sv", **values) -> str:
-    """The text for key in lang, with {placeholders} filled in."""
-    sv, en = TEXTS[key]
+def t(key: str, lang: str = "sv", n: object = None, **values) -> str:
+    """The text for key in lang, with {placeholders} filled in.
+
+    n is the count a text names: a Plural entry takes its form for one or for other numbers from it, and a
+    number n is written Swedish style (1 800).
+    """
+    entry = TEXTS[key]
+    if isinstance(entry, Plural):
+        if not isinstance(n, numbers.Real):
+            raise TypeError(f"{key} names a count: t({key!r}, lang, n=<number>)")
+        entry = entry.one if n == 1 else entry.other
+    if n is not None:
+        values["n"] = formatting.number(n) if isinstance(n, numbers.Real) else n
+    sv, en = entry
     text = en if lang == "en" else sv
     return text.format(**values) if values else text
 

@@ -60,7 +60,7 @@ def forecast_lines(forecast: pd.Series, lang: str = "sv") -> tuple[str, str]:
     months = int(forecast.takt_antal_manader)
     pace = i18n.t("forecast.pace", lang, forecast=kr(forecast.prognos_kr), spent=kr(forecast.upparbetat_kr),
                   months=formatting.number(forecast.manader_kvar), pace=kr(forecast.takt_per_manad_kr),
-                  n=formatting.number(months),
+                  n=months,
                   first=formatting.month(pd.Timestamp(forecast.takt_fran_manad).date()) if months else "–",
                   last=formatting.month(pd.Timestamp(forecast.takt_till_manad).date()) if months else "–")
     plan = i18n.t("forecast.plan", lang, forecast=kr(forecast.prognos_enligt_plan_kr),

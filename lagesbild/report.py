@@ -493,7 +493,7 @@ def _summary(pdf: _Pack, c: _Context) -> None:
         pdf.paragraph(c.t("overview.no_flags"))
     errors, warnings = c.problems
     if errors or warnings:
-        pdf.paragraph(c.t("quality", errors=errors, warnings=warnings))
+        pdf.paragraph(c.t("quality", errors=c.t("count.errors", n=errors), warnings=c.t("count.warnings", n=warnings)))
 
 
 def _indirect_note(c: _Context) -> str:
@@ -569,7 +569,7 @@ def _activities(pdf: _Pack, c: _Context) -> None:
         pdf.paragraph(c.t("no_activities"))
     pdf.subheading(c.t("page.influence"))
     counts = data.influence_counts
-    pdf.paragraph(c.t("influence_line", n=formatting.number(int(counts.antal.sum())),
+    pdf.paragraph(c.t("influence_line", n=int(counts.antal.sum()),
                       counts=_counts_line(counts, c.lang), late=formatting.number(int(counts.forsenade.sum()))))
     influence = data.influence
     pdf.subheading(c.t("influence.overdue"), keep=20)
@@ -624,7 +624,7 @@ def _results(pdf: _Pack, c: _Context) -> None:
         return
     share = totals.andel_kvinnor
     even = "" if formatting.missing(share) else c.t("even" if 0.4 <= share <= 0.6 else "uneven")
-    pdf.paragraph(c.t("meetings_line", n=number(totals.antal), date=date(c.r), women=number(totals.kvinnor),
+    pdf.paragraph(c.t("meetings_line", n=int(totals.antal), date=date(c.r), women=number(totals.kvinnor),
                       men=number(totals.man), share=pct(share), even=even))
     rows = [[plain(row.typ), number(row.antal), number(row.kvinnor), number(row.man), pct(row.andel_kvinnor)]
             for row in data.meetings_by_type.itertuples()]

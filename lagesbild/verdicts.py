@@ -68,16 +68,12 @@ def short(text: str, length: int = NAME_LENGTH) -> str:
     return formatting.shorten(text, length)
 
 
-def _plural(key: str, n: int, lang: str, **values) -> str:
-    return i18n.t(f"{key}.{'one' if n == 1 else 'many'}", lang, n=n, **values)
-
-
 def _named(posts: list[dict], lang: str, figure: str | None = None) -> str:
     parts = []
     for post in posts:
         part = f"{post['id']} {short(post['namn'])}"
         if figure is not None and not formatting.missing(post["varde"]):
-            part += f" ({i18n.t(figure, lang, n=formatting.number(post['varde']))})"
+            part += f" ({i18n.t(figure, lang, n=post['varde'])})"
         parts.append(part)
     return ", ".join(parts)
 
@@ -105,14 +101,14 @@ def _reason(area: str, row, posts: list[dict], lang: str) -> str:
         behind = [p for p in posts if p["grupp"] == statuses.BEHIND]
         risk = [p for p in posts if p["grupp"] != statuses.BEHIND]
         parts = [
-            _plural("verdict.mal.behind", len(group), lang, items=_named(group, lang)) for group in (behind,) if group
+            i18n.t("verdict.mal.behind", lang, n=len(group), items=_named(group, lang)) for group in (behind,) if group
         ]
         parts += [
-            _plural("verdict.mal.risk", len(group), lang, items=_named(group, lang)) for group in (risk,) if group
+            i18n.t("verdict.mal.risk", lang, n=len(group), items=_named(group, lang)) for group in (risk,) if group
         ]
         return "; ".join(parts)
     figure = {"aktiviteter": "verdict.days_late", "paverkan": "verdict.days_late", "risker": "verdict.score"}[area]
-    return _plural(f"verdict.{area}", len(posts), lang, items=_named(posts, lang, figure))
+    return i18n.t(f"verdict.{area}", lang, n=len(posts), items=_named(posts, lang, figure))
 
 
 def lines(frame: pd.DataFrame, lang: str = "sv") -> list[Verdict]:
