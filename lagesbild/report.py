@@ -1,67 +1,35 @@
 """The meeting pack: an A4 PDF for the steering group, built from the same queries as the dashboard.
 
-Libraries: fpdf2 writes the PDF – pure Python with no system dependency, Unicode TrueType fonts,
-tables that wrap long text and repeat their header row after a page break, and PDF outline
-entries (start_section) for every section. The charts are drawn by matplotlib's Agg renderer
-into PNGs in memory: offline, no browser, a fraction of a second each (kaleido would have to
-start Chromium). Text uses DejaVu Sans, shipped with matplotlib, so å ä ö, – , − (U+2212) and
-no-break spaces render. Every data value goes through fpdf2 as plain text: table cells are not
-read as markdown, and the page-count alias is switched off (the pack is laid out twice, the
-second time with the page total known), so no text from the data is ever rewritten.
+Its page and tables are lagesbild.pack_layout's, its charts lagesbild.pack_charts'; this module gathers
+the figures once and writes the sections in order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import textwrap
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-import matplotlib
 import pandas as pd
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from lagesbild import changes, charts, exports, formatting, i18n, overview, publishing, statuses
+from lagesbild import changes, exports, formatting, i18n, overview, publishing, statuses
 from lagesbild.config import Meta
+from lagesbild.pack_charts import (
+    STATUS_CHART_WIDTH,
+    activities_chart,
+    cumulative_chart,
+    status_chart,
+    women_share_chart,
+)
+from lagesbild.pack_layout import FONT, INK, MUTED, Chart, plain
+from lagesbild.pack_layout import Pack as _Pack
 from lagesbild.project import Project, load
 
-FONT = "DejaVu"
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-MARGIN = 18.0
-TOP = 20.0
-BOTTOM = 18.0
-DPI = 150
-INK = (33, 37, 41)
-MUTED = (95, 99, 104)
-RULE = (190, 196, 204)
-HEAD_FILL = (226, 234, 242)
-ZEBRA = (246, 247, 249)
-GROUP_FILL = (236, 240, 245)
+# The claim report (lagesbild.claim_report) writes its own pages with the same font, colours and sections.
+__all__ = ["FONT", "INK", "MUTED", "meeting_pack", "plain"]
+
 INFLUENCE_OPEN = (statuses.IDEA, statuses.PLANNED, statuses.ONGOING)
 UPCOMING_DAYS = 60
-PAD_X = 1.4
-STATUS_CHART_WIDTH = 120.0
-
-# A chart: PNG bytes and its height / width.
-Chart = tuple[bytes, float]
-
-# Texts of the pack that the dashboard does not have: (Swedish, English).
-
-
-def plain(value) -> str:
-    """A data value as plain text: '–' when missing, control characters replaced by spaces."""
-    if formatting.missing(value):
-        return "–"
-    if isinstance(value, pd.Timestamp | dt.date):
-        return formatting.date(value)
-    return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in str(value))
 
 
 def _value(value) -> str:
@@ -69,308 +37,6 @@ def _value(value) -> str:
     if formatting.missing(value):
         return "–"
     return formatting.number(value, 0 if float(value).is_integer() else 1)
-
-
-# --- charts ------------------------------------------------------------------------------------
-
-
-def _figure(height_mm: float, width_mm: float = 174.0) -> Figure:
-    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI, layout="constrained")
-    fig.set_facecolor("white")
-    return fig
-
-
-def _png(fig: Figure) -> Chart:
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white")
-    width, height = fig.get_size_inches()
-    return out.getvalue(), float(height / width)
-
-
-def _style(ax, title: str) -> None:
-    ax.set_title(title, loc="left", fontsize=10, fontweight="bold", color="#212529")
-    ax.tick_params(labelsize=8, colors="#343a40")
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.spines["left"].set_color("#adb5bd")
-    ax.spines["bottom"].set_color("#adb5bd")
-
-
-def _text_colour(hex_colour: str) -> str:
-    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "white"
-
-
-def cumulative_chart(curve: pd.DataFrame, rapportdatum: dt.date, lang: str) -> Chart:
-    """Cumulative plan, actual and forecast per project month, with the report date marked."""
-    months = [pd.Timestamp(m).date() for m in curve.manad]
-    x = list(range(len(months)))
-    fig = _figure(80)
-    ax = fig.add_subplot()
-    for column, key, colour, style in (
-        ("plan_ackumulerat_kr", "economy.curve_plan", charts.GREY, "--"),
-        ("upparbetat_ackumulerat_kr", "economy.curve_actual", charts.BLUE, "-"),
-        ("prognos_ackumulerat_kr", "economy.curve_forecast", charts.ORANGE, ":"),
-    ):
-        ax.plot(x, curve[column].astype("float64").tolist(), color=colour, linestyle=style, linewidth=2.2,
-                label=i18n.t(key, lang))
-    current = [i for i, m in enumerate(months) if (m.year, m.month) == (rapportdatum.year, rapportdatum.month)]
-    if current:
-        ax.axvline(current[0], color="#6c757d", linewidth=0.8)
-        late = current[0] > 0.7 * max(len(x) - 1, 1)
-        ax.annotate(f"{i18n.t('report_date_line', lang)} {formatting.date(rapportdatum)}", (current[0], 0),
-                    xycoords=("data", "axes fraction"), xytext=(-4 if late else 4, 4), textcoords="offset points",
-                    ha="right" if late else "left", fontsize=7.5, color="#495057")
-    step = max(1, -(-len(months) // 10))
-    ax.xaxis.set_major_locator(FixedLocator(x[::step]))
-    ax.set_xticklabels([formatting.month(m) for m in months[::step]])
-    ax.yaxis.set_major_locator(MaxNLocator(6))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: formatting.kr(v)))
-    ax.set_ylim(bottom=0)
-    ax.grid(axis="y", color="#e5e5e5")
-    ax.legend(fontsize=8, frameon=False, loc="upper left")
-    _style(ax, i18n.t("economy.curve", lang))
-    return _png(fig)
-
-
-def status_chart(counts: pd.DataFrame, lang: str) -> Chart:
-    """One bar per indicator status, coloured by status, its count written above it."""
-    fig = _figure(48, STATUS_CHART_WIDTH)
-    ax = fig.add_subplot()
-    bars = ax.bar([i18n.status(s, lang) for s in counts.status], counts.antal.tolist(),
-                  color=[charts.STATUS_COLOURS.get(s, charts.GREY) for s in counts.status], width=0.6)
-    ax.bar_label(bars, labels=[formatting.number(v) for v in counts.antal], fontsize=8, padding=2)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: formatting.number(v)))
-    ax.set_ylabel(i18n.t("col.count", lang), fontsize=8)
-    ax.set_ylim(0, max([1, *counts.antal.tolist()]) * 1.2)
-    ax.grid(axis="y", color="#e5e5e5")
-    ax.set_axisbelow(True)
-    _style(ax, i18n.t("indicator_chart", lang))
-    return _png(fig)
-
-
-def activities_chart(by_area: pd.DataFrame, lang: str) -> Chart:
-    """Activities per area stacked by the status shown, each segment with its count."""
-    areas = sorted(set(by_area.omrade.dropna()))
-    fig = _figure(max(50, 8.5 * len(areas) + 28))
-    ax = fig.add_subplot()
-    y = list(range(len(areas)))
-    left = [0] * len(areas)
-    for status in [s for s in charts.STATUS_COLOURS if s in set(by_area.visad_status)]:
-        part = by_area[by_area.visad_status == status].set_index("omrade").antal
-        widths = [int(part.get(a, 0)) for a in areas]
-        colour = charts.STATUS_COLOURS[status]
-        bars = ax.barh(y, widths, left=left, color=colour, label=i18n.status(status, lang), height=0.6)
-        ax.bar_label(bars, labels=[formatting.number(w) if w else "" for w in widths], label_type="center",
-                     fontsize=7.5, color=_text_colour(colour))
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(y, ["\n".join(textwrap.wrap(plain(a), 30)) for a in areas])
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: formatting.number(v)))
-    ax.set_xlabel(i18n.t("col.count", lang), fontsize=8)
-    ax.grid(axis="x", color="#e5e5e5")
-    ax.set_axisbelow(True)
-    ax.legend(fontsize=7.5, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(areas) > 3 else -0.3),
-              ncols=6)
-    _style(ax, i18n.t("activities_chart", lang))
-    return _png(fig)
-
-
-def women_share_chart(by_type: pd.DataFrame, lang: str) -> Chart:
-    """Share of women per meeting type against the 40–60 % band."""
-    types = [plain(t) for t in by_type.typ]
-    shares = [None if formatting.missing(s) else float(s) for s in by_type.andel_kvinnor]
-    fig = _figure(max(42, 6.5 * len(types) + 26))
-    ax = fig.add_subplot()
-    ax.axvspan(0.4, 0.6, color=charts.GREEN, alpha=0.12, linewidth=0)
-    colours = [charts.GREEN if s is not None and 0.4 <= s <= 0.6 else charts.ORANGE for s in shares]
-    bars = ax.barh(range(len(types)), [s or 0 for s in shares], color=colours, height=0.6)
-    ax.bar_label(bars, labels=[formatting.pct(s) for s in shares], fontsize=7.5, padding=3)
-    ax.set_yticks(range(len(types)), ["\n".join(textwrap.wrap(t, 26)) for t in types])
-    ax.invert_yaxis()
-    ticks = [0, 0.2, 0.4, 0.6, 0.8, 1]
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_locator(FixedLocator(ticks))
-    ax.set_xticklabels([formatting.pct(v, 0) for v in ticks])
-    ax.set_xlabel(i18n.t("meetings.share", lang), fontsize=8)
-    ax.legend(handles=[Patch(color=charts.GREEN, alpha=0.25, label=i18n.t("meetings.band", lang)),
-                       Patch(color=charts.GREEN, label=i18n.t("inside_band", lang)),
-                       Patch(color=charts.ORANGE, label=i18n.t("outside_band", lang))],
-              fontsize=7.5, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=3)
-    _style(ax, i18n.t("share_chart", lang))
-    return _png(fig)
-
-
-# --- the document ------------------------------------------------------------------------------
-
-
-class _Pack(FPDF):
-    """A4 with the project's short name in the header and the data date and page N of M in the footer."""
-
-    def __init__(self, header_left: str, header_right: str, data_line: str, page_text, total: int | None):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
-        self.alias_nb_pages("")  # never rewrite "{nb}" in data; the total is known on the second pass
-        self.set_margins(MARGIN, TOP, MARGIN)
-        self.set_auto_page_break(True, BOTTOM)
-        self.header_left, self.header_right, self.data_line = header_left, header_right, data_line
-        self.page_text, self.total = page_text, total
-        self.set_text_color(*INK)
-        self.set_font(FONT, "", 10)
-
-    def header(self):
-        self.set_font(FONT, "", 8)
-        self.set_text_color(*MUTED)
-        self.set_xy(MARGIN, 9)
-        self.cell(self.epw / 2, 5, self.shorten(self.header_left, self.epw / 2 - 2))
-        self.cell(self.epw / 2, 5, self.shorten(self.header_right, self.epw / 2 - 2), align="R")
-        self.set_draw_color(*RULE)
-        self.set_line_width(0.2)
-        self.line(MARGIN, 14.5, self.w - MARGIN, 14.5)
-        self.set_text_color(*INK)
-        self.set_font(FONT, "", 10)
-        self.set_y(TOP)
-
-    def footer(self):
-        self.set_draw_color(*RULE)
-        self.set_line_width(0.2)
-        self.line(MARGIN, self.h - 13, self.w - MARGIN, self.h - 13)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(*MUTED)
-        self.set_xy(MARGIN, self.h - 12)
-        self.cell(self.epw / 2, 5, self.data_line)
-        self.cell(self.epw / 2, 5, self.page_text(self.page_no(), self.total or 0), align="R")
-        self.set_text_color(*INK)
-
-    def shorten(self, line: str, width: float) -> str:
-        """The line cut with … so that it fits width in the current font (a header never wraps)."""
-        if self.get_string_width(line) <= width:
-            return line
-        while line and self.get_string_width(line + "…") > width:
-            line = line[:-1]
-        return line.rstrip() + "…"
-
-    # building blocks
-
-    def section(self, title: str, new_page: bool = True) -> None:
-        """A numbered or named section: an outline entry and a heading."""
-        if new_page or self.will_page_break(45):
-            self.add_page()
-        else:
-            self.ln(4)
-        self.start_section(title)
-        self.set_font(FONT, "B", 15)
-        self.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(2)
-        self.set_font(FONT, "", 10)
-
-    def subheading(self, title: str, keep: float = 30) -> None:
-        if self.will_page_break(keep):
-            self.add_page()
-        else:
-            self.ln(2)
-        self.set_font(FONT, "B", 11)
-        self.multi_cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(1)
-        self.set_font(FONT, "", 10)
-
-    def paragraph(self, body: str, size: float = 10) -> None:
-        self.set_font(FONT, "", size)
-        self.multi_cell(0, size * 0.5, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(1.5)
-
-    def bullets(self, lines: list[str]) -> None:
-        self.set_font(FONT, "", 10)
-        for line in lines:
-            if self.will_page_break(5):
-                self.add_page()
-            self.set_x(MARGIN + 1)
-            self.cell(4, 5, "•")
-            self.multi_cell(self.epw - 5, 5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        self.ln(1.5)
-
-    def picture(self, chart: Chart, width: float | None = None) -> None:
-        png, aspect = chart
-        width = width or self.epw
-        height = width * aspect
-        if self.will_page_break(height):
-            self.add_page()
-        self.image(io.BytesIO(png), x=MARGIN + (self.epw - width) / 2, y=self.get_y(), w=width, h=height)
-        self.set_y(self.get_y() + height + 3)
-
-    def _fit(self, headers: list[str] | None, rows: list, widths: list[float], size: float,
-             width: float) -> list[float]:
-        """Column widths in mm: the relative widths asked for, widened so that no word has to be split."""
-        count = len(widths)
-        wanted = [width * w / sum(widths) for w in widths]
-        least = [0.0] * count
-        for style, lines in (("B", [headers] if headers else []),
-                             ("", [r for r in rows if not (isinstance(r, tuple) and r and r[0] == "group")])):
-            self.set_font(FONT, style, size)
-            for values in lines:
-                for i, value in enumerate(values):
-                    longest = max((self.get_string_width(w) for w in str(value).split()), default=0.0)
-                    least[i] = max(least[i], min(longest + 2 * PAD_X + 0.8, width * 0.4))
-        if sum(least) > width:
-            # Long unbreakable words (links, ids) give way first: cap the widest minimums until they fit.
-            low, high = 0.0, max(least)
-            for _ in range(40):
-                cap = (low + high) / 2
-                low, high = (cap, high) if sum(min(m, cap) for m in least) <= width else (low, cap)
-            least = [min(m, low) for m in least]
-        fitted = wanted[:]
-        for _ in range(count):
-            short = [i for i in range(count) if fitted[i] < least[i] - 1e-6]
-            if not short:
-                break
-            need = sum(least[i] - fitted[i] for i in short)
-            for i in short:
-                fitted[i] = least[i]
-            slack = {j: fitted[j] - least[j] for j in range(count) if fitted[j] > least[j] + 1e-6}
-            total = sum(slack.values())
-            if total <= 0:
-                break
-            for j, spare in slack.items():
-                fitted[j] -= need * spare / total
-        return fitted
-
-    def data_table(self, headers: list[str] | None, rows: list, widths: list[float], align: str,
-                   size: float = 8, bold_last: bool = False, width: float | None = None) -> None:
-        """Rows of plain text; a row given as ("group", text) spans every column as a group heading.
-
-        align holds one letter per column (L or R); widths are relative and widened where a word would
-        not fit; width is the table's (default: the full text width).
-        """
-        widths = self._fit(headers, rows, widths, size, width or self.epw)
-        self.set_font(FONT, "", size)
-        line = size * 0.45
-        if self.will_page_break(line * 4 + 6):
-            self.add_page()
-        with FPDF.table(
-            self, width=width or self.epw, col_widths=widths, align="LEFT", text_align=tuple(align), line_height=line,
-            first_row_as_headings=headers is not None, headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
-            borders_layout="HORIZONTAL_LINES", cell_fill_color=ZEBRA, cell_fill_mode="ROWS", padding=(1.1, PAD_X),
-            v_align="TOP", repeat_headings=1, gutter_height=0,
-        ) as table:
-            if headers is not None:
-                heading = table.row()
-                for header in headers:
-                    heading.cell(header)
-            for index, values in enumerate(rows):
-                row = table.row()
-                if isinstance(values, tuple) and values and values[0] == "group":
-                    row.cell(values[1], colspan=len(widths), align="L",
-                             style=FontFace(emphasis="BOLD", fill_color=GROUP_FILL))
-                    continue
-                style = FontFace(emphasis="BOLD") if bold_last and index == len(rows) - 1 else None
-                for value in values:
-                    row.cell(value, style=style)
-        self.set_draw_color(*RULE)
-        self.ln(3)
-        self.set_font(FONT, "", 10)
 
 
 def _counts_line(counts: pd.DataFrame, lang: str) -> str:
