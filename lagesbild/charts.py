@@ -257,6 +257,8 @@ def wrap(title: str, width: int = 48) -> str:
     return "<br>".join([*lines, line])
 
 
+# A timeline stays readable up to this many bars; beyond, it shows the first this many (and says so).
+GANTT_BARS = 200
 # The plot area of a timeline on a 1280-pixel screen, and the width of a character at 14 px.
 GANTT_PIXELS, CHAR_PIXELS = 560, 8
 

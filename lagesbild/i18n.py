@@ -224,6 +224,12 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "activities.filter_owner": ("Ansvarig", "Owner"),
     "activities.none": ("Inga aktiviteter matchar filtret.", "No activities match the filter."),
     "activities.all": ("Alla", "All"),
+    "activities.showing": (
+        "Visar {n} av {m} aktiviteter i tidslinjen. Välj område, status eller ansvarig ovan för att se färre.",
+        "Showing {n} of {m} activities in the timeline. Choose an area, status or owner above to see fewer.",
+    ),
+    "table.page": ("Sida", "Page"),
+    "table.rows": ("Rad {first}–{last} av {m}", "Rows {first}–{last} of {m}"),
     # influence
     "influence.pipeline": ("Insatser per status", "Efforts per status"),
     "influence.by_level": ("Per nivå och kanal", "Per level and channel"),

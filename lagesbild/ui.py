@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnWidth
 
-from lagesbild import access, catalog, changes, formatting, i18n, overview, publishing
+from lagesbild import access, catalog, changes, charts, formatting, i18n, overview, publishing
 from lagesbild.problems import Problem
 from lagesbild.project import Project
 from lagesbild.project import load as load_project
@@ -273,6 +274,27 @@ def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, k
                  row_height=row_height if wrap else None)
 
 
+# A table longer than this is shown a page at a time: the browser is sent one page, not every row.
+PAGE_ROWS = 100
+
+
+def paged_table(ctx: Context, name: str, params: dict, columns: dict[str, tuple[str, str]], key: str) -> None:
+    """queries/<name>.sql a page at a time (its $sida and $per_sida; its antal_matchande says how many
+    rows there are in all), with the page to show chosen in a number field above the table."""
+    first = ctx.frame(name, **params, sida=1, per_sida=PAGE_ROWS)
+    total = int(first.antal_matchande.iloc[0]) if len(first) else 0
+    pages = max(-(-total // PAGE_ROWS), 1)
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(ctx.t("table.page"), min_value=1, max_value=pages, value=1, step=1,
+                                   key=f"{key}_sida"))
+    rows = first if page == 1 else ctx.frame(name, **params, sida=page, per_sida=PAGE_ROWS)
+    if pages > 1:
+        st.text(ctx.t("table.rows", first=formatting.number((page - 1) * PAGE_ROWS + 1),
+                      last=formatting.number((page - 1) * PAGE_ROWS + len(rows)), m=formatting.number(total)))
+    table(rows, columns, ctx, key=key)
+
+
 def bar_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[str, str], ctx: Context,
               key: str) -> None:
     """A table whose bars columns (column → header key) hold shares 0–1 drawn as bars in their cells."""
@@ -288,18 +310,43 @@ def bar_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
 
 
+def focus_id(param: str) -> str | None:
+    """The Id the address names (?<param>=Id, a link from Översikt), if it names one."""
+    wanted = st.query_params.get(param)
+    return wanted if isinstance(wanted, str) else None
+
+
+def focus_banner(ctx: Context, wanted: str, page: str) -> None:
+    """Say that one row alone is shown, with a way back to all."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.text(ctx.t("filter.showing", id=wanted))
+        st.page_link(page, label=ctx.t("filter.show_all"), icon=":material/filter_alt_off:")
+
+
 def focus(ctx: Context, df: pd.DataFrame, param: str, page: str) -> pd.DataFrame:
     """Only the row whose Id the address names (?<param>=Id, a link from Översikt), with a way back to all."""
-    wanted = st.query_params.get(param)
-    if not isinstance(wanted, str):
+    wanted = focus_id(param)
+    if wanted is None:
         return df
     chosen = df[df.id.astype(str) == wanted]
     if chosen.empty:
         return df
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.text(ctx.t("filter.showing", id=wanted))
-        st.page_link(page, label=ctx.t("filter.show_all"), icon=":material/filter_alt_off:")
+    focus_banner(ctx, wanted, page)
     return chosen
+
+
+def cached_timeline(ctx: Context, filters: dict, bars: pd.DataFrame) -> go.Figure:
+    """charts.timeline of the bars of these filters, built once per project version, date and language."""
+    return _timeline(ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, tuple(sorted(filters.items())), bars)
+
+
+# A figure of a few hundred bars takes longer to build than a rerun may: each is built once and kept
+# (the same object, not a copy; st.plotly_chart only reads it).
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _timeline(folder: str, fingerprint: str, rapportdatum: dt.date | None, lang: str, filters: tuple,
+              _bars: pd.DataFrame) -> go.Figure:
+    return charts.timeline(_bars, lambda status: i18n.status(status, lang), i18n.t("activities.timeline", lang),
+                           rapportdatum, i18n.t("control.report_date", lang))
 
 
 def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context,

@@ -2,7 +2,12 @@
 
 import streamlit as st
 
-from lagesbild import charts, ui
+from lagesbild import charts, formatting, ui
+
+COLUMNS = {"id": ("col.id", ui.TEXT), "omrade": ("col.area", ui.TEXT), "aktivitet": ("col.activity", ui.TEXT),
+           "ansvarig": ("col.owner", ui.TEXT), "start": ("col.start", ui.DATE), "slut": ("col.end", ui.DATE),
+           "visad_status": ("col.status", ui.STATUS), "andel_klar": ("col.done", ui.SHARE_PCT),
+           "kommentar": ("col.comment", ui.TEXT)}
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.activities"):
@@ -16,16 +21,20 @@ if ui.page_header(ctx, "page.activities"):
                                    placeholder=ctx.t("activities.all"))
     owners = cols[2].multiselect(ctx.t("activities.filter_owner"), list(options.ansvariga),
                                  key="aktiviteter_ansvarig", placeholder=ctx.t("activities.all"))
-    shown = ctx.frame("activities", omraden=tuple(areas), statusar=tuple(statuses), ansvariga=tuple(owners))
-    shown = ui.focus(ctx, shown, "aktiviteter_id", "pages/aktiviteter.py")
-    if shown.empty:
+    filters = {"omraden": tuple(areas), "statusar": tuple(statuses), "ansvariga": tuple(owners), "id": ""}
+    # A link from Översikt names one activity (?aktiviteter_id=Id): that one alone, when it is there.
+    wanted = ui.focus_id("aktiviteter_id")
+    if wanted and len(ctx.frame("activities_page", **{**filters, "id": wanted}, sida=1, per_sida=1)):
+        filters["id"] = wanted
+        ui.focus_banner(ctx, wanted, "pages/aktiviteter.py")
+    bars = ctx.frame("activities_page", **filters, sida=1, per_sida=charts.GANTT_BARS)
+    if bars.empty:
         st.info(ctx.t("activities.none"))
     else:
-        ui.chart_with_table(
-            charts.timeline(shown, ctx.status, ctx.t("activities.timeline"), ctx.rapportdatum,
-                            ctx.t("control.report_date")), shown,
-            {"id": ("col.id", ui.TEXT), "omrade": ("col.area", ui.TEXT),
-             "aktivitet": ("col.activity", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
-             "start": ("col.start", ui.DATE), "slut": ("col.end", ui.DATE),
-             "visad_status": ("col.status", ui.STATUS), "andel_klar": ("col.done", ui.SHARE_PCT),
-             "kommentar": ("col.comment", ui.TEXT)}, ctx, key="aktiviteter_timeline")
+        total = int(bars.antal_matchande.iloc[0])
+        if total > len(bars):
+            st.text(ctx.t("activities.showing", n=formatting.number(len(bars)), m=formatting.number(total)))
+        st.plotly_chart(ui.cached_timeline(ctx, filters, bars), key="aktiviteter_timeline_chart", theme=None,
+                        config={"displaylogo": False})
+        with st.expander(ctx.t("show_table")):
+            ui.paged_table(ctx, "activities_page", filters, COLUMNS, key="aktiviteter_timeline_table")
