@@ -18,17 +18,21 @@ from apptest import (
     shown_pages,
     timed_run,
 )
-from common import TARGET_ROWS, Bench, Row, app_data, fmt, rows_label, section
+from common import ACTIVITY_ROWS, TARGET_ROWS, Bench, Row, app_data, fmt, rows_label, section
 
 TARGET_INTERACTION_S = 0.030  # a rerun after a widget change ≤ 30 ms at 1M rows …
 TARGET_INTERACTION_RATIO = 1.2  # … and ≤ 1.2 × the figure at 10 000 rows
 RATIO_FLOOR_S = 0.005  # net times below this are noise: counted as this much in the 1M/10k ratio
 
 
-@section("interaktion", "AppTest: at.run() after a widget change on every page, 10 000 vs 1 000 000 ledger rows")
+@section("interaktion", "AppTest: at.run() after a widget change on every page, the smallest ledger with "
+                        "stracket's activities vs a region's scale (the largest ledger, 100 000 activities)")
 def bench_interaction(bench: Bench) -> list[Row]:
     sizes = sorted({min(bench.sizes), max(bench.sizes)})
-    folders = {rows: app_data(bench, rows) for rows in sizes}
+    # the largest size at a region's scale: its ledger and ACTIVITY_ROWS generated activities
+    folders = {rows: app_data(bench, rows, ACTIVITY_ROWS if rows == max(sizes) else None) for rows in sizes}
+    scale = {rows: rows_label(rows) + (f" + {rows_label(ACTIVITY_ROWS)} akt." if rows == max(sizes) else "")
+             for rows in sizes}
     found: dict[tuple[str, int], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     failed: dict[tuple[str, int], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     # AppTest's own cost, measured right after each measured run (so under the same load): the
@@ -105,7 +109,7 @@ def bench_interaction(bench: Bench) -> list[Row]:
             for key, what in (("lang", "språk sv↔en"), ("datum", "rapportdatum växlar"), ("nytt", "nytt datum")):
                 for failure in dict.fromkeys(fails[key]):
                     bench.notes.append(f"interaktion {url} · {rows_label(rows)}, {what}: appen kastade {failure}")
-            case = f"{url} · {rows_label(rows)}"
+            case = f"{url} · {scale[rows]}"
             target = TARGET_INTERACTION_S if rows == big and rows >= TARGET_ROWS else None
             out += [
                 Row("interaktion", case, flagged("språk sv↔en (lang): rå at.run()", fails["lang"], bench.runs),
@@ -124,7 +128,7 @@ def bench_interaction(bench: Bench) -> list[Row]:
             # cancels most of a changing load on the machine; the row shows their median.
             small, large = (found[url, rows] for rows in sizes)
             base = paired[url]
-            label = f"{url} · {rows_label(big)} / {rows_label(min(sizes))}"
+            label = f"{url} · {scale[big]} / {scale[min(sizes)]}"
             for key, name in (("lang", "språk"), ("datum", "rapportdatum växlar"), ("nytt", "nytt datum")):
                 if key != "nytt":
                     ratios = [max(b, RATIO_FLOOR_S) / max(a, RATIO_FLOOR_S)
