@@ -324,7 +324,7 @@ def test_the_editor_uploads_and_freezes_through_the_page(tmp_path, monkeypatch):
     monkeypatch.setenv("LAGESBILD_DATA", str(folder))
     at = session(LOGIN_SECRETS, USERS[EDITOR], page="uppdatera")
     uploader = at.file_uploader(key="uppdatera_files")
-    assert sorted(uploader.allowed_type) == [".csv", ".toml", ".xlsx", ".zip"]
+    assert sorted(uploader.allowed_type) == [".csv", ".se", ".si", ".sie", ".toml", ".xlsx", ".zip"]
     # A path in the uploaded name decides nothing: the file is recognised as utfall.csv by its stem.
     new = (folder / "stracket" / "utfall.csv").read_bytes() + b"2026-10-30;7010;V2026-9999;Test;100,00\r\n"
     uploader.upload("../../../utfall.csv", new, "text/csv").run()

@@ -204,6 +204,8 @@ def _strings(value) -> Iterator[str]:
 
 # Fields of a widget's message whose strings the browser shows as plain text (choices and values).
 _PLAIN_WIDGET_FIELDS = {"options", "default", "value", "rawValue", "rawValues", "defaultValues", "formattedOptions"}
+# A page link's address is percent-encoded into the URL, never rendered; its label is Markdown.
+_LINK_ADDRESS_FIELDS = {"page", "queryString", "pageScriptHash"}
 
 
 def classify(at: AppTest) -> tuple[list[str], list[str], list[str]]:
@@ -222,6 +224,9 @@ def classify(at: AppTest) -> tuple[list[str], list[str], list[str]]:
             message = MessageToDict(proto)
             chart += list(_strings(json.loads(message.pop("spec", "{}"))))
             rich += list(_strings(message))
+        elif node.type == "page_link":
+            for field, value in MessageToDict(proto).items():
+                (plain if field in _LINK_ADDRESS_FIELDS else rich).extend(_strings(value))
         elif isinstance(node, Widget) or node.type in ("button_group", "multiselect", "selectbox"):
             message = MessageToDict(proto)
             for field, value in message.items():

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from support import REPO, STRACKET, write_project
 
-from lagesbild import claims, database, staff
+from lagesbild import claims, database, staff, verdicts
 from lagesbild import project as projects
 from lagesbild.problems import Problem
 
@@ -36,7 +36,9 @@ def params_for(project: projects.Project, name: str) -> dict:
     """The project's parameters, the last steering meeting as $sedan, and empty filters."""
     r = project.rapportdatum
     known = (project.params() | {"sedan": max(d for d in project.meta.styrgruppsmoten if d < r)}
-             | staff.params(claims.period(project, 1)))
+             | staff.params(claims.period(project, 1))
+             | verdicts.params(project.frame("project_totals").iloc[0], project.frame("financiers"),
+                               project.frame("indicators")))
     values = {}
     for param, cast, is_list in _PARAM.findall(database.sql(name)):
         if param in known:
