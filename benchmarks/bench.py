@@ -56,6 +56,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--list", action="store_true", help="list the sections and exit")
     parser.add_argument("--portfolj-projekt", type=int, default=PORTFOLIO_PROJECTS, metavar="N",
                         help=f"projects generated for the portfolj section (default {PORTFOLIO_PROJECTS})")
+    parser.add_argument("--sidor", default="", metavar="URL,…",
+                        help="only these pages (url paths, e.g. aktiviteter,oversikt) in interaktion and nyttolast")
     args = parser.parse_args(argv)
     args.sizes = tuple(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
     if args.runs < 5:
@@ -85,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
           f"Mål gäller utfall med {rows_label(TARGET_ROWS)} rader.")
     with tempfile.TemporaryDirectory(prefix="lagesbild-bench-") as tmp:
         out = args.out or Path(tmp)
-        bench = Bench(args.sizes, args.runs, out, args.portfolj_projekt)
+        bench = Bench(args.sizes, args.runs, out, args.portfolj_projekt,
+                      tuple(s.strip() for s in args.sidor.split(",") if s.strip()))
         results: list[Row] = []
         for name in args.only:
             item = SECTIONS[name]

@@ -145,6 +145,7 @@ class Bench:
     runs: int
     out: Path
     portfolio_projects: int = 300  # PORTFOLIO_PROJECTS, unless --portfolj-projekt says otherwise
+    pages: tuple[str, ...] = ()  # the url paths of the pages interaktion and nyttolast visit; () = all
     _folders: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # printed under the section's table
 

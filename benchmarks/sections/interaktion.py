@@ -50,7 +50,7 @@ def bench_interaction(bench: Bench) -> list[Row]:
         first = apps[sizes[0]]
         report_day = first.date_input(key=date_key).value
         other_day = report_day - dt.timedelta(days=31)
-        pages = shown_pages(first)
+        pages = [(file, url) for file, url in shown_pages(first) if not bench.pages or url in bench.pages]
         fresh_day = 40  # the cache-miss dates: each used once per size
 
         def run_each(url: str, key: str, n: int, counted: bool) -> None:

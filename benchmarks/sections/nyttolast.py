@@ -98,6 +98,10 @@ def bench_payload(bench: Bench) -> list[Row]:
     scale = f"utfall {rows_label(rows)}, aktiviteter {rows_label(ACTIVITY_ROWS)}"
     titles = {i18n.t(key, "sv"): url for _, key, url, _ in navigation.PAGES}
     home = page_title("oversikt")
+
+    def chosen(cycle: list[str]) -> list[str]:
+        """The pages of --sidor (all without it), and back home last."""
+        return [t for t in cycle if not bench.pages or titles[t] in bench.pages or t == home]
     target = TARGET_PAGE_BYTES if rows >= TARGET_ROWS else None
     first: dict[str, list[float]] = defaultdict(list)
     http: list[dict[str, int]] = []
@@ -114,7 +118,7 @@ def bench_payload(bench: Bench) -> list[Row]:
                 counter = Received()
                 responses: list = []
                 tab.on("websocket", counter.attach)
-                tab.on("response", responses.append)
+                tab.on("response", lambda response, responses=responses: responses.append(response))
                 start = time.perf_counter()
                 tab.goto(url + "/")
                 wait_ready(tab, home, "h1")
@@ -125,7 +129,7 @@ def bench_payload(bench: Bench) -> list[Row]:
                     first["s"].append(time.perf_counter() - start)
                     http.append(compressed_sizes(responses))
                 if round_ in (0, 1):  # every page once more in round 1, the first being warm-up
-                    for title in page_cycle(tab, titles, home):
+                    for title in chosen(page_cycle(tab, titles, home)):
                         counter.reset()
                         start = time.perf_counter()
                         tab.locator(NAV_LINK).filter(has=tab.get_by_text(title, exact=True)).click()
@@ -145,7 +149,7 @@ def bench_payload(bench: Bench) -> list[Row]:
             tab.goto(url + "/")
             wait_ready(tab, home, "h1")
             settle(tab, counter)
-            cycle = page_cycle(tab, titles, home)
+            cycle = chosen(page_cycle(tab, titles, home))
             for _ in range(bench.runs - 1):
                 for title in cycle:
                     counter.reset()
