@@ -1,4 +1,12 @@
-"""Measures how long Lägesbild takes to read, validate and summarise generated project folders."""
+"""Measures Lägesbild on generated project folders: reading, summing up, the dashboard's reruns, first views and bytes.
+
+    python benchmarks/bench.py --list
+    python benchmarks/bench.py --only interaktion,nyttolast --sizes 10000,1000000 --sidor aktiviteter
+
+Every section is a module of benchmarks/sections/ (registered in sections.ORDER) and reads alone;
+what they share: common.py (rows, the table, the generated folders), generate.py (the generated
+files), apptest.py (AppTest and its own cost) and browser.py (a real server and Chromium).
+"""
 
 from __future__ import annotations
 
