@@ -12,11 +12,12 @@ from pathlib import Path
 
 from apptest import APP, APP_TIMEOUT
 from common import ROOT
+from playwright.sync_api import ViewportSize
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-BROWSER_VIEWPORT = {"width": 1600, "height": 1000}
+BROWSER_VIEWPORT: ViewportSize = {"width": 1600, "height": 1000}
 SERVER_STARTUP_S = 90
 
 # --- a real server and a real browser ------------------------------------------------------------

@@ -6,6 +6,7 @@ import gzip
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Callable
 
 from apptest import APP_TIMEOUT, page_title
 from browser import (
@@ -19,6 +20,7 @@ from browser import (
     wait_ready,
 )
 from common import ACTIVITY_ROWS, TARGET_ROWS, Bench, Row, region_scale, rows_label, section
+from playwright.sync_api import Response
 
 TARGET_PAGE_BYTES = 1_000_000  # the websocket messages of one page view ≤ 1 MB at 1M ledger rows
 # What a proxy compresses (docs/deployment.md): text; fonts in woff2 and images are compressed already.
@@ -52,6 +54,13 @@ class Received:
 
     def reset(self) -> None:
         self.received = self.sent = self.messages = 0
+
+
+def keeper(responses: list[Response]) -> Callable[[Response], None]:
+    """A handler that keeps every response (Playwright cannot wrap a list's own append)."""
+    def keep(response: Response) -> None:
+        responses.append(response)
+    return keep
 
 
 def settle(tab, counter: Received) -> None:
@@ -116,9 +125,9 @@ def bench_payload(bench: Bench) -> list[Row]:
                 context = browser.new_context(viewport=BROWSER_VIEWPORT, locale="sv-SE")
                 tab = context.new_page()
                 counter = Received()
-                responses: list = []
+                responses: list[Response] = []
                 tab.on("websocket", counter.attach)
-                tab.on("response", lambda response, responses=responses: responses.append(response))
+                tab.on("response", keeper(responses))
                 start = time.perf_counter()
                 tab.goto(url + "/")
                 wait_ready(tab, home, "h1")
