@@ -36,6 +36,8 @@ LOADER_QUERIES = frozenset({"read_csv_as_text"})
 # Pages (by url path) and the capability they need; pages not listed are open to every role.
 PAGE_CAPABILITY = {"datakvalitet": QUALITY, "uppdatera": UPLOAD, "historik": HISTORY}
 LINK_PARAM = "nyckel"
+TICKET_PARAM = "biljett"  # what the address bar holds after the key is exchanged, so a reload keeps the role
+TICKET_HOURS = 12
 GROUP_PREFIX = "grupp:"  # [lagesbild.roller] keys for group claims; every other key is an e-mail address
 
 
@@ -123,6 +125,38 @@ def from_link_hash(secrets: Mapping, offered: str, today: dt.date) -> Access | N
     project = found.get("projekt")
     return Access(found["roll"], f"delad länk ({found.get('namn', found['roll'])})", "lank",
                   frozenset([project]) if project else None, offered)
+
+
+def _link_id(link_hash: str) -> str:
+    # A ticket names its link by a hash of the key's hash: the key's hash itself signs the ticket, and a
+    # ticket seen in a browser's history must not give it away.
+    return hashlib.sha256(f"lagesbild-biljett:{link_hash}".encode()).hexdigest()[:24]
+
+
+def _signature(link_hash: str, payload: str) -> str:
+    return hmac.new(link_hash.encode(), payload.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def ticket(granted: Access, now: dt.datetime) -> str:
+    """A signed ticket for a link session, valid TICKET_HOURS; only the link's key could have made it."""
+    assert granted.link_hash is not None
+    payload = f"{_link_id(granted.link_hash)}.{int(now.timestamp()) + TICKET_HOURS * 3600}"
+    return f"{payload}.{_signature(granted.link_hash, payload)}"
+
+
+def from_ticket(secrets: Mapping, offered: str, now: dt.datetime) -> Access | None:
+    """The access a ticket still gives: None when it is forged, expired, or its link was rotated or removed."""
+    if not isinstance(offered, str) or offered.count(".") != 2:
+        return None
+    link_id, until, signature = offered.split(".")
+    if not until.isdigit() or int(until) < now.timestamp():
+        return None
+    for link in secrets.get("lagesbild", {}).get("lankar", []):
+        link_hash = str(link.get("hash", ""))
+        if hmac.compare_digest(_link_id(link_hash), link_id) and hmac.compare_digest(
+                _signature(link_hash, f"{link_id}.{until}"), signature):
+            return from_link_hash(secrets, link_hash, now.date())
+    return None
 
 
 def from_login(secrets: Mapping, user: Mapping) -> Access | None:

@@ -308,6 +308,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "Ditt konto har ingen roll i Lägesbild. Be projektledaren lägga till dig.",
         "Your account has no role in Lägesbild. Ask the project leader to add you.",
     ),
+    "access.bad_ticket": (
+        "Länken har gått ut för den här webbläsaren. Öppna den delade länken igen.",
+        "The link has expired in this browser. Open the shared link again.",
+    ),
     "access.bad_link": (
         "Länken är ogiltig eller har gått ut. Be projektledaren om en ny länk.",
         "The link is invalid or has expired. Ask the project leader for a new link.",

@@ -128,25 +128,40 @@ def session_access(lang: str) -> access.Access | None:
     secrets = _secrets()
     if not access.configured(secrets):
         return access.LOCAL
+    now = dt.datetime.now(dt.UTC)
     token = st.query_params.get(access.LINK_PARAM)
     if isinstance(token, str):
-        # The key leaves the address bar at once, so it is not bookmarked or shared further.
+        # The key leaves the address bar at once, so it is not bookmarked or shared further; a signed,
+        # expiring ticket takes its place, so that a reload keeps the role for a while.
         del st.query_params[access.LINK_PARAM]
-        granted = access.from_link(secrets, token, dt.date.today())
+        granted = access.from_link(secrets, token, now.date())
         if granted is None:
             st.session_state.pop(ACCESS_KEY, None)
+            st.query_params.pop(access.TICKET_PARAM, None)  # a wrong key ends what an older ticket gave
             st.error(i18n.t("access.bad_link", lang))
+            return None
+        st.session_state[ACCESS_KEY] = granted
+        st.query_params[access.TICKET_PARAM] = access.ticket(granted, now)
+    elif st.session_state.get(ACCESS_KEY) is None and isinstance(offered := st.query_params.get(
+            access.TICKET_PARAM), str):
+        granted = access.from_ticket(secrets, offered, now)
+        if granted is None:
+            del st.query_params[access.TICKET_PARAM]
+            st.error(i18n.t("access.bad_ticket", lang))
             return None
         st.session_state[ACCESS_KEY] = granted
     current = st.session_state.get(ACCESS_KEY)
     if current is not None and current.mode == "lank":
         # A rotated, removed or expired link ends open sessions too, not only new ones.
-        again = access.from_link_hash(secrets, current.link_hash or "", dt.date.today())
+        again = access.from_link_hash(secrets, current.link_hash or "", now.date())
         if again is None:
             st.session_state.pop(ACCESS_KEY, None)
+            st.query_params.pop(access.TICKET_PARAM, None)
             st.error(i18n.t("access.bad_link", lang))
             return None
         st.session_state[ACCESS_KEY] = again
+        if access.TICKET_PARAM not in st.query_params:  # a page switch may have dropped it
+            st.query_params[access.TICKET_PARAM] = access.ticket(again, now)
         return again
     if "auth" not in secrets:
         st.info(i18n.t("access.need_login", lang))

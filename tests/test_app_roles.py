@@ -332,6 +332,7 @@ def test_the_editor_uploads_and_freezes_through_the_page(tmp_path, monkeypatch):
     at.button(key="uppdatera_accept").click().run()
     assert (folder / "stracket" / "utfall.csv").read_bytes() == new
     assert not (tmp_path / "utfall.csv").exists() and not (folder / "utfall.csv").exists()
+    at.checkbox(key="uppdatera_freeze_confirm_2026-12-10").check().run()  # the next meeting in projekt.toml
     at.button(key="uppdatera_freeze").click().run()
     assert publishing.frozen_meetings(folder / "stracket")
     assert any(v.manifest["vem"] == EDITOR_MAIL for v in publishing.history(folder / "stracket",
@@ -493,3 +494,68 @@ def test_the_link_key_is_never_logged_kept_or_shown(data, caplog, capsys):
     assert key not in repr(at.query_params)
     state = at.session_state
     assert not any(key in repr(state[k]) for k in state)
+
+
+# --------------------------------------------------------------------------- reloads: the signed ticket
+
+
+NOW = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+
+
+def ticket_of(at: AppTest) -> str:
+    value = at.query_params[access.TICKET_PARAM]
+    return value if isinstance(value, str) else value[0]
+
+
+def test_a_ticket_gives_the_role_of_its_link():
+    key = token()
+    secrets = link_secrets(link(key, STEERING))
+    granted = access.from_link(secrets, key, NOW.date())
+    assert access.from_ticket(secrets, access.ticket(granted, NOW), NOW).role == STEERING
+
+
+def test_a_ticket_expires_after_its_hours():
+    key = token()
+    secrets = link_secrets(link(key))
+    made = access.ticket(access.from_link(secrets, key, NOW.date()), NOW)
+    later = NOW + dt.timedelta(hours=access.TICKET_HOURS, seconds=1)
+    assert access.from_ticket(secrets, made, later) is None
+
+
+def test_a_ticket_with_a_later_expiry_written_in_is_refused():
+    key = token()
+    secrets = link_secrets(link(key))
+    link_id, until, signature = access.ticket(access.from_link(secrets, key, NOW.date()), NOW).split(".")
+    assert access.from_ticket(secrets, f"{link_id}.{int(until) + 86400}.{signature}", NOW) is None
+
+
+def test_a_ticket_ends_when_its_link_is_rotated():
+    old, new = token(), token()
+    made = access.ticket(access.from_link(link_secrets(link(old)), old, NOW.date()), NOW)
+    assert access.from_ticket(link_secrets(link(new)), made, NOW) is None
+
+
+def test_a_ticket_does_not_reveal_the_hash_of_its_key():
+    key = token()
+    made = access.ticket(access.from_link(link_secrets(link(key)), key, NOW.date()), NOW)
+    assert access.token_hash(key).removeprefix("sha256:")[:24] not in made
+
+
+def test_the_key_is_exchanged_for_a_ticket_in_the_address_bar(data):
+    key = token()
+    at = session(link_secrets(link(key)), query={"nyckel": key})
+    assert (access.LINK_PARAM in at.query_params, access.TICKET_PARAM in at.query_params) == (False, True)
+
+
+def test_a_reload_with_the_ticket_keeps_the_role(data):
+    key = token()
+    secrets = link_secrets(link(key, STEERING))
+    first = session(secrets, query={"nyckel": key})
+    reloaded = session(secrets, query={access.TICKET_PARAM: ticket_of(first)})
+    assert (reloaded.session_state[CONTEXT_KEY].access.role, titles(reloaded)) == (STEERING, ["Översikt"])
+
+
+def test_a_forged_ticket_opens_nothing(data):
+    at = session(link_secrets(link(token())), query={access.TICKET_PARAM: "abc.99999999999.def"})
+    assert not has_data(at) and [e.value for e in at.error] == [
+        "Länken har gått ut för den här webbläsaren. Öppna den delade länken igen."]
