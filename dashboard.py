@@ -21,8 +21,12 @@ def _language() -> str:
     if "lang" not in st.session_state:
         st.session_state.lang = _from_url("lang") if _from_url("lang") in i18n.LANGUAGES else "sv"
     return st.sidebar.segmented_control(
-        i18n.t("control.language", st.session_state.lang), i18n.LANGUAGES, key="lang",
-        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code], required=True)
+        i18n.t("control.language", st.session_state.lang),
+        i18n.LANGUAGES,
+        key="lang",
+        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+        required=True,
+    )
 
 
 def _project(ids: list[str], lang: str) -> str:
@@ -56,11 +60,19 @@ def _report_date(project_id: str, project: Project, lang: str) -> dt.date | None
         st.session_state[key] = shown
     clamped = st.session_state.get(f"{key}_clamped")
     if clamped and clamped[1] == st.session_state[key]:
-        st.sidebar.warning(i18n.t("control.report_date_clamped", lang, asked=clamped[0].isoformat(),
-                                  start=meta.start.isoformat(), slut=meta.slut.isoformat(),
-                                  shown=clamped[1].isoformat()))
-    return st.sidebar.date_input(i18n.t("control.report_date", lang), key=key, format="YYYY-MM-DD",
-                                 help=i18n.t("control.report_date_help", lang))
+        st.sidebar.warning(
+            i18n.t(
+                "control.report_date_clamped",
+                lang,
+                asked=clamped[0].isoformat(),
+                start=meta.start.isoformat(),
+                slut=meta.slut.isoformat(),
+                shown=clamped[1].isoformat(),
+            )
+        )
+    return st.sidebar.date_input(
+        i18n.t("control.report_date", lang), key=key, format="YYYY-MM-DD", help=i18n.t("control.report_date_help", lang)
+    )
 
 
 def _sidebar_access(granted: access.Access, lang: str) -> None:
@@ -93,8 +105,9 @@ def main() -> None:
     project = ui.cached_project(str(folder), fingerprint)
     rapportdatum = _report_date(project_id, project, lang)
     st.session_state[ui.CONTEXT_KEY] = ui.Context(str(folder), fingerprint, rapportdatum, lang, granted)
-    st.query_params.update({"projekt": project_id, "lang": lang,
-                            **({"rapportdatum": rapportdatum.isoformat()} if rapportdatum else {})})
+    st.query_params.update(
+        {"projekt": project_id, "lang": lang, **({"rapportdatum": rapportdatum.isoformat()} if rapportdatum else {})}
+    )
     shown = {url for _, _, url, _ in navigation.PAGES if granted.may_see_page(url)}
     if not project.usable or ui.cached_frame(str(folder), fingerprint, "members", rapportdatum, ()).empty:
         shown.discard("medlemmar")

@@ -123,8 +123,13 @@ def from_link_hash(secrets: Mapping, offered: str, today: dt.date) -> Access | N
         except ValueError:  # a mistyped date must not open the link for ever
             return None
     project = found.get("projekt")
-    return Access(found["roll"], f"delad länk ({found.get('namn', found['roll'])})", "lank",
-                  frozenset([project]) if project else None, offered)
+    return Access(
+        found["roll"],
+        f"delad länk ({found.get('namn', found['roll'])})",
+        "lank",
+        frozenset([project]) if project else None,
+        offered,
+    )
 
 
 def _link_id(link_hash: str) -> str:
@@ -154,7 +159,8 @@ def from_ticket(secrets: Mapping, offered: str, now: dt.datetime) -> Access | No
     for link in secrets.get("lagesbild", {}).get("lankar", []):
         link_hash = str(link.get("hash", ""))
         if hmac.compare_digest(_link_id(link_hash), link_id) and hmac.compare_digest(
-                _signature(link_hash, f"{link_id}.{until}"), signature):
+            _signature(link_hash, f"{link_id}.{until}"), signature
+        ):
             return from_link_hash(secrets, link_hash, now.date())
     return None
 

@@ -32,9 +32,11 @@ PLANS: dict[str, tuple[tuple[int, int, str], ...]] = {
 def ranges(plan: str | None) -> pd.DataFrame:
     """The plan's ranges as a table (konto_fran, konto_till, kostnadsslag, ordning); empty for None."""
     rows = PLANS.get(plan or "", ())
-    return pd.DataFrame({
-        "konto_fran": pd.Series([r[0] for r in rows], dtype="int64"),
-        "konto_till": pd.Series([r[1] for r in rows], dtype="int64"),
-        "kostnadsslag": pd.Series([r[2] for r in rows], dtype="string"),
-        "ordning": pd.Series(range(len(rows)), dtype="int64"),
-    })
+    return pd.DataFrame(
+        {
+            "konto_fran": pd.Series([r[0] for r in rows], dtype="int64"),
+            "konto_till": pd.Series([r[1] for r in rows], dtype="int64"),
+            "kostnadsslag": pd.Series([r[2] for r in rows], dtype="string"),
+            "ordning": pd.Series(range(len(rows)), dtype="int64"),
+        }
+    )

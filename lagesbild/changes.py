@@ -43,8 +43,7 @@ def _changed(now: pd.DataFrame, then: pd.DataFrame, stem: str, columns: list[str
         for column in columns:
             before, after = values[f"{column}_fore"], values[column]
             if str(before) != str(after):
-                rows.append({"id": values["id"], "kolumn": spec.column(column).name, "fore": before,
-                             "efter": after})
+                rows.append({"id": values["id"], "kolumn": spec.column(column).name, "fore": before, "efter": after})
     return pd.DataFrame(rows, columns=["id", "kolumn", "fore", "efter"])
 
 
@@ -56,8 +55,12 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
     values_now, values_then = now.rows("indikatorvarden"), then.rows("indikatorvarden")
     values_now = values_now[values_now.datum <= pd.Timestamp(rapportdatum)]
     seen = set(zip(values_then.indikator, values_then.datum, values_then.varde, strict=True))
-    values_added = values_now[[(i, d, v) not in seen for i, d, v in zip(
-        values_now.indikator, values_now.datum, values_now.varde, strict=True)]].reset_index(drop=True)
+    values_added = values_now[
+        [
+            (i, d, v) not in seen
+            for i, d, v in zip(values_now.indikator, values_now.datum, values_now.varde, strict=True)
+        ]
+    ].reset_index(drop=True)
     was_open = set(decisions_then.id[decisions_then.status == OPEN])
     totals_now, totals_then = now.frame("project_totals", rapportdatum).iloc[0], then.frame("project_totals").iloc[0]
     money_now, money_then = now.frame("financiers", rapportdatum), then.frame("financiers")
@@ -69,8 +72,9 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
         efforts_added=_added(efforts_now, efforts_then),
         effort_changes=_changed(efforts_now, efforts_then, "paverkan", ["status", "resultat"]),
         decisions_opened=_added(decisions_now, decisions_then),
-        decisions_closed=decisions_now[decisions_now.id.isin(was_open)
-                                       & (decisions_now.status != OPEN)].reset_index(drop=True),
+        decisions_closed=decisions_now[decisions_now.id.isin(was_open) & (decisions_now.status != OPEN)].reset_index(
+            drop=True
+        ),
         costs_kr=float(totals_now.upparbetat_kr - totals_then.upparbetat_kr),
         claimed_kr=float(money_now.rekvirerat_kr.sum() - money_then.rekvirerat_kr.sum()),
         paid_kr=float(money_now.inbetalt_kr.sum() - money_then.inbetalt_kr.sum()),

@@ -38,8 +38,11 @@ def _load(folder: Path) -> projects.Project | None:
 
 def _note_errors(project: projects.Project) -> None:
     if project.errors:
-        print(f"Obs: data har {len(project.errors)} fel – siffrorna bygger bara på de rader som gick att läsa; "
-              "kör validate", file=sys.stderr)
+        print(
+            f"Obs: data har {len(project.errors)} fel – siffrorna bygger bara på de rader som gick att läsa; "
+            "kör validate",
+            file=sys.stderr,
+        )
 
 
 def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
@@ -54,9 +57,13 @@ def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
 
         print(figures["projekt"]["namn"])
         print(f"Rapportdatum: {figures['projekt']['rapportdatum']}")
-        for label, key in (("Budget", "budget"), ("Plan till datum", "plan_till_datum"),
-                           ("Upparbetat", "upparbetat"), ("Avvikelse", "avvikelse"),
-                           ("Prognos vid projektslut", "prognos")):
+        for label, key in (
+            ("Budget", "budget"),
+            ("Plan till datum", "plan_till_datum"),
+            ("Upparbetat", "upparbetat"),
+            ("Avvikelse", "avvikelse"),
+            ("Prognos vid projektslut", "prognos"),
+        ):
             print(f"{label}: {f.kr(figures[key])}")
     _note_errors(project)
     # A script must notice bad data even when it reads only the figures.
@@ -131,8 +138,10 @@ def _send(folder: Path, secrets: Path, rapportdatum: dt.date | None, meeting: dt
     pdf = report.meeting_pack(project, r, day, lang)
     name = project.meta.kortnamn
     subject = f"Mötesunderlag {name} {day.isoformat()}"
-    body = (f"Hej!\n\nBifogat är mötesunderlaget för styrgruppsmötet {day.isoformat()} i {name}, "
-            f"med data per {r.isoformat()}.\n\nSkickat av Lägesbild.\n")
+    body = (
+        f"Hej!\n\nBifogat är mötesunderlaget för styrgruppsmötet {day.isoformat()} i {name}, "
+        f"med data per {r.isoformat()}.\n\nSkickat av Lägesbild.\n"
+    )
     if project.errors:
         body += f"\nObs: data har {len(project.errors)} fel – se Datakvalitet i Lägesbild.\n"
     message = mail.message(settings, subject, body, pdf, f"{project.id}-motesunderlag-{day.isoformat()}.pdf")
@@ -171,8 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     claim.add_argument("--out", type=Path, required=True, help="en .xlsx- eller .pdf-fil")
     send = commands.add_parser("skicka", help="e-posta mötesunderlaget till mottagarna i secrets.toml")
     send.add_argument("folder", type=Path)
-    send.add_argument("--secrets", type=Path, default=Path(".streamlit") / "secrets.toml",
-                      help="filen med [lagesbild.smtp] (standard: .streamlit/secrets.toml)")
+    send.add_argument(
+        "--secrets",
+        type=Path,
+        default=Path(".streamlit") / "secrets.toml",
+        help="filen med [lagesbild.smtp] (standard: .streamlit/secrets.toml)",
+    )
     for sub in (pack, claim, send):
         sub.add_argument("--rapportdatum", type=_date, default=None)
         sub.add_argument("--lang", choices=("sv", "en"), default="sv")

@@ -23,8 +23,19 @@ FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2200, 12, 31)
 DATE_EXPECTED = "ett datum som 2025-04-01, år 1900–2200"
 
-_KEYS = ("namn", "kortnamn", "projektagare", "start", "slut", "valuta", "rapportdatum",
-         "styrgruppsmoten", "rapportperioder", "indirekta_kostnader", "bokforing")
+_KEYS = (
+    "namn",
+    "kortnamn",
+    "projektagare",
+    "start",
+    "slut",
+    "valuta",
+    "rapportdatum",
+    "styrgruppsmoten",
+    "rapportperioder",
+    "indirekta_kostnader",
+    "bokforing",
+)
 _INDIRECT_KEYS = ("procent", "bas", "kostnadsslag")
 _BOOKKEEPING_KEYS = ("objekt", "dimension", "objektkolumn", "kostnadskonton", "kontoplan")
 
@@ -94,8 +105,11 @@ class _Reader:
             return str(value)
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self.fail(key, value, "en text inom citattecken, t.ex. \"115\"" if accept_int
-                  else "en text inom citattecken som inte är tom")
+        self.fail(
+            key,
+            value,
+            'en text inom citattecken, t.ex. "115"' if accept_int else "en text inom citattecken som inte är tom",
+        )
         return None
 
     def date(self, value: Any, key: str) -> dt.date | None:
@@ -127,10 +141,16 @@ class _Reader:
                 continue
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" – menade du {prefix}{close[0]}?" if close else ""
-            self.problems.append(warning(
-                TOML, None, f"{prefix}{key}", None,
-                f"en nyckel som Lägesbild känner till ({', '.join(prefix + k for k in known)}); "
-                f"nyckeln {prefix}{key} läses inte{hint}"))
+            self.problems.append(
+                warning(
+                    TOML,
+                    None,
+                    f"{prefix}{key}",
+                    None,
+                    f"en nyckel som Lägesbild känner till ({', '.join(prefix + k for k in known)}); "
+                    f"nyckeln {prefix}{key} läses inte{hint}",
+                )
+            )
 
 
 def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
@@ -143,8 +163,7 @@ def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         line = _TOML_LINE.search(str(exc))
-        return None, [error(TOML, int(line.group(1)) if line else None, None, None,
-                            f"giltig TOML ({exc})")]
+        return None, [error(TOML, int(line.group(1)) if line else None, None, None, f"giltig TOML ({exc})")]
     for key in ("namn", "start", "slut"):
         if key not in data:
             problems.append(error(TOML, None, key, None, f"nyckeln {key} – den saknas"))
@@ -167,11 +186,23 @@ def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
     bokforing = _bookkeeping(read, data["bokforing"]) if "bokforing" in data else Bookkeeping()
     perioder = None
     if start and slut:
-        perioder = (_periods(read, data["rapportperioder"], start, slut) if "rapportperioder" in data
-                    else half_years(start, slut))
-    if (any(p.is_error for p in problems) or namn is None or kortnamn is None or projektagare is None
-            or valuta is None or start is None or slut is None or moten is None or bokforing is None
-            or perioder is None):
+        perioder = (
+            _periods(read, data["rapportperioder"], start, slut)
+            if "rapportperioder" in data
+            else half_years(start, slut)
+        )
+    if (
+        any(p.is_error for p in problems)
+        or namn is None
+        or kortnamn is None
+        or projektagare is None
+        or valuta is None
+        or start is None
+        or slut is None
+        or moten is None
+        or bokforing is None
+        or perioder is None
+    ):
         return None, problems
     meta = Meta(
         namn=namn,
@@ -204,13 +235,16 @@ def _indirect(read: _Reader, section: Any) -> Indirect | None:
         return None
     read.unknown(section, _INDIRECT_KEYS, f"{key}.")
     procent = section.get("procent")
-    if (not isinstance(procent, int | float) or isinstance(procent, bool) or not math.isfinite(procent)
-            or not 0 <= procent <= 100):
+    if (
+        not isinstance(procent, int | float)
+        or isinstance(procent, bool)
+        or not math.isfinite(procent)
+        or not 0 <= procent <= 100
+    ):
         read.fail(f"{key}.procent", procent, "en procentsats 0–100, t.ex. 20")
         procent = None
     bas = section.get("bas")
-    if (not isinstance(bas, list) or not bas
-            or not all(isinstance(b, str) and b.strip() for b in bas)):
+    if not isinstance(bas, list) or not bas or not all(isinstance(b, str) and b.strip() for b in bas):
         read.fail(f"{key}.bas", bas, 'en lista med kostnadsslag ur budget.csv, t.ex. ["Egen personal"]')
         bas = None
     kostnadsslag = read.text(section.get("kostnadsslag", "Indirekta kostnader"), f"{key}.kostnadsslag")
@@ -233,8 +267,9 @@ def _bookkeeping(read: _Reader, section: Any) -> Bookkeeping | None:
     kontoplan = None
     if "kontoplan" in section:
         value = section["kontoplan"]
-        kontoplan = next((p for p in ACCOUNT_PLANS if isinstance(value, str)
-                          and value.strip().casefold() == p.casefold()), None)
+        kontoplan = next(
+            (p for p in ACCOUNT_PLANS if isinstance(value, str) and value.strip().casefold() == p.casefold()), None
+        )
         if kontoplan is None:
             read.fail(f"{key}.kontoplan", value, f"en av kontoplanerna {' eller '.join(ACCOUNT_PLANS)}")
     if len(read.problems) > before and any(p.is_error for p in read.problems[before:]):
@@ -264,8 +299,7 @@ def _accounts(read: _Reader, value: Any) -> tuple[tuple[int, int], ...] | None:
     return tuple(ranges)
 
 
-def _periods(read: _Reader, value: Any, start: dt.date, slut: dt.date
-             ) -> tuple[tuple[dt.date, dt.date], ...] | None:
+def _periods(read: _Reader, value: Any, start: dt.date, slut: dt.date) -> tuple[tuple[dt.date, dt.date], ...] | None:
     key = "rapportperioder"
     expected = "en lista med perioder [från, till], t.ex. [[2025-04-01, 2025-12-31], [2026-01-01, 2026-06-30]]"
     if not isinstance(value, list) or not value:
@@ -288,8 +322,11 @@ def _periods(read: _Reader, value: Any, start: dt.date, slut: dt.date
             return None
         if periods and ps <= periods[-1][1]:
             before = f"{periods[-1][0]} – {periods[-1][1]}"
-            read.fail(key, label, f"en period som börjar efter förra perioden {before} "
-                                  "(perioderna i ordning och utan överlapp)")
+            read.fail(
+                key,
+                label,
+                f"en period som börjar efter förra perioden {before} (perioderna i ordning och utan överlapp)",
+            )
             return None
         periods.append((ps, pe))
     return tuple(periods)
@@ -299,8 +336,7 @@ def half_years(start: dt.date, slut: dt.date) -> tuple[tuple[dt.date, dt.date], 
     """The calendar half-years (Jan–Jun, Jul–Dec) intersected with [start, slut]."""
     periods = []
     for year in range(start.year, slut.year + 1):
-        for first, last in ((dt.date(year, 1, 1), dt.date(year, 6, 30)),
-                            (dt.date(year, 7, 1), dt.date(year, 12, 31))):
+        for first, last in ((dt.date(year, 1, 1), dt.date(year, 6, 30)), (dt.date(year, 7, 1), dt.date(year, 12, 31))):
             if first <= slut and last >= start:
                 periods.append((max(first, start), min(last, slut)))
     return tuple(periods)

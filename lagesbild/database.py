@@ -53,9 +53,24 @@ def new_connection() -> duckdb.DuckDBPyConnection:
         config={"autoload_known_extensions": False, "autoinstall_known_extensions": False},
     )
     # sv_numeral is used by the others, so it must exist first.
-    for name in ("sv_fold", "sv_numeral", "sv_number_of", "sv_amount_of", "sv_whole_of", "sv_number",
-                 "sv_amount", "sv_whole", "sv_date", "sv_kronor", "activity_status_shown", "influence_overdue",
-                 "period_till", "month_in_period", "hourly_cost_kr", "planned_hours_per_month"):
+    for name in (
+        "sv_fold",
+        "sv_numeral",
+        "sv_number_of",
+        "sv_amount_of",
+        "sv_whole_of",
+        "sv_number",
+        "sv_amount",
+        "sv_whole",
+        "sv_date",
+        "sv_kronor",
+        "activity_status_shown",
+        "influence_overdue",
+        "period_till",
+        "month_in_period",
+        "hourly_cost_kr",
+        "planned_hours_per_month",
+    ):
         con.execute(sql(f"macros/{name}"))
     return con
 

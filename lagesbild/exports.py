@@ -171,8 +171,9 @@ def excel_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
             sheet.append([_excel_value(v) for v in row])
         widths = [len(h) for h in headers]
         for col, header in enumerate(headers, start=1):
-            number_format = (KR_FORMAT if header.endswith(KR_SUFFIX)
-                             else PCT_FORMAT if header.endswith(PCT_SUFFIX) else None)
+            number_format = (
+                KR_FORMAT if header.endswith(KR_SUFFIX) else PCT_FORMAT if header.endswith(PCT_SUFFIX) else None
+            )
             long_text = False
             for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
                 if isinstance(cell.value, dt.date):
@@ -251,9 +252,16 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
         (i18n.t("kf.men", lang), None, int(meetings.man), None, None),
         (i18n.t("kf.women_share", lang), None, None, meetings.andel_kvinnor, None),
     ]
-    frame = pd.DataFrame(rows, columns=[i18n.t("col.key_figure", lang), _kr("col.amount", lang),
-                                        i18n.t("col.count", lang), _pct("col.share", lang),
-                                        i18n.t("col.date", lang)]).astype("object")
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            i18n.t("col.key_figure", lang),
+            _kr("col.amount", lang),
+            i18n.t("col.count", lang),
+            _pct("col.share", lang),
+            i18n.t("col.date", lang),
+        ],
+    ).astype("object")
     share_col = _pct("col.share", lang)
     frame[share_col] = [None if missing(v) else float(v) * 100 for v in frame[share_col]]
     frame[i18n.t("col.count", lang)] = [None if missing(v) else int(v) for v in frame[i18n.t("col.count", lang)]]
@@ -263,54 +271,64 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
 
 def _categories(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("costs_by_category", r)
-    return pd.DataFrame({
-        i18n.t("col.category", lang): df.kostnadsslag,
-        _kr("col.budget", lang): df.budget_kr,
-        _kr("col.spent", lang): df.upparbetat_kr,
-        _kr("col.left", lang): df.kvar_kr,
-        _pct("col.share", lang): _percent(df.upparbetat_andel),
-        i18n.t("col.computed", lang): _yes_no(df.beraknat, lang),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.category", lang): df.kostnadsslag,
+            _kr("col.budget", lang): df.budget_kr,
+            _kr("col.spent", lang): df.upparbetat_kr,
+            _kr("col.left", lang): df.kvar_kr,
+            _pct("col.share", lang): _percent(df.upparbetat_andel),
+            i18n.t("col.computed", lang): _yes_no(df.beraknat, lang),
+        }
+    )
 
 
 def _categories_year(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("costs_by_category_and_year", r)
-    return pd.DataFrame({
-        i18n.t("col.category", lang): df.kostnadsslag,
-        i18n.t("col.year", lang): df.ar.astype("int64"),
-        _kr("col.budget", lang): df.budget_kr,
-        _kr("col.spent", lang): df.upparbetat_kr,
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.category", lang): df.kostnadsslag,
+            i18n.t("col.year", lang): df.ar.astype("int64"),
+            _kr("col.budget", lang): df.budget_kr,
+            _kr("col.spent", lang): df.upparbetat_kr,
+        }
+    )
 
 
 def _months(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("costs_by_month", r)
-    return pd.DataFrame({
-        i18n.t("col.month", lang): _dates(df.manad),
-        _kr("col.plan", lang): df.plan_kr,
-        _kr("col.spent", lang): df.upparbetat_kr,
-        _kr("col.plan_cum", lang): df.plan_ackumulerat_kr,
-        _kr("col.spent_cum", lang): df.upparbetat_ackumulerat_kr,
-        _kr("col.forecast_cum", lang): df.prognos_ackumulerat_kr,
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.month", lang): _dates(df.manad),
+            _kr("col.plan", lang): df.plan_kr,
+            _kr("col.spent", lang): df.upparbetat_kr,
+            _kr("col.plan_cum", lang): df.plan_ackumulerat_kr,
+            _kr("col.spent_cum", lang): df.upparbetat_ackumulerat_kr,
+            _kr("col.forecast_cum", lang): df.prognos_ackumulerat_kr,
+        }
+    )
 
 
 def _financiers(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("financiers", r)
-    return pd.DataFrame({
-        i18n.t("col.financier", lang): df.finansiar,
-        i18n.t("col.type", lang): df.typ,
-        _kr("col.commitment", lang): df.atagande_kr,
-        _kr("col.allocated", lang): df.fordelat_kr,
-        _kr("col.left", lang): df.kvar_kr,
-        _kr("col.claimed", lang): df.rekvirerat_kr,
-        _kr("col.paid", lang): df.inbetalt_kr,
-        _kr("col.to_claim", lang): df.att_rekvirera_kr,
-        _pct("col.share_of_spent", lang): _percent(df.andel_av_upparbetat),
-        _pct("col.max_share", lang): df.maxandel_procent,
-        _kr("col.cap", lang): df.tak_kr,
-        i18n.t("col.flags", lang): [", ".join(i18n.t(f"flag_short.{f}", lang) for f in flags) for flags in df.flaggor],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.financier", lang): df.finansiar,
+            i18n.t("col.type", lang): df.typ,
+            _kr("col.commitment", lang): df.atagande_kr,
+            _kr("col.allocated", lang): df.fordelat_kr,
+            _kr("col.left", lang): df.kvar_kr,
+            _kr("col.claimed", lang): df.rekvirerat_kr,
+            _kr("col.paid", lang): df.inbetalt_kr,
+            _kr("col.to_claim", lang): df.att_rekvirera_kr,
+            _pct("col.share_of_spent", lang): _percent(df.andel_av_upparbetat),
+            _pct("col.max_share", lang): df.maxandel_procent,
+            _kr("col.cap", lang): df.tak_kr,
+            i18n.t("col.flags", lang): [
+                ", ".join(i18n.t(f"flag_short.{f}", lang) for f in flags) for flags in df.flaggor
+            ],
+        }
+    )
 
 
 def latest_gender_split(project: Project, r: dt.date) -> pd.DataFrame:
@@ -325,116 +343,135 @@ def _indicators(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("indicators", r)
     split = latest_gender_split(project, r)
     merged = df.merge(split, how="left", left_on=["id", "senaste_datum"], right_on=["indikator", "datum"])
-    return pd.DataFrame({
-        i18n.t("col.id", lang): merged.id,
-        i18n.t("col.goal", lang): merged.mal,
-        i18n.t("col.goal_text", lang): merged.mal_text,
-        i18n.t("col.name", lang): merged.namn,
-        i18n.t("col.unit", lang): merged.enhet,
-        i18n.t("col.baseline", lang): merged.utgangsvarde,
-        i18n.t("col.target", lang): merged.malvarde,
-        i18n.t("col.target_date", lang): _dates(merged.maldatum),
-        i18n.t("col.latest", lang): merged.senaste_varde,
-        i18n.t("col.latest_date", lang): _dates(merged.senaste_datum),
-        i18n.t("col.women", lang): merged.kvinnor,
-        i18n.t("col.men", lang): merged.man,
-        _pct("col.progress", lang): _percent(merged.progress),
-        _pct("col.expected", lang): _percent(merged.forvantat),
-        i18n.t("col.status", lang): _status(merged.status, lang),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.id", lang): merged.id,
+            i18n.t("col.goal", lang): merged.mal,
+            i18n.t("col.goal_text", lang): merged.mal_text,
+            i18n.t("col.name", lang): merged.namn,
+            i18n.t("col.unit", lang): merged.enhet,
+            i18n.t("col.baseline", lang): merged.utgangsvarde,
+            i18n.t("col.target", lang): merged.malvarde,
+            i18n.t("col.target_date", lang): _dates(merged.maldatum),
+            i18n.t("col.latest", lang): merged.senaste_varde,
+            i18n.t("col.latest_date", lang): _dates(merged.senaste_datum),
+            i18n.t("col.women", lang): merged.kvinnor,
+            i18n.t("col.men", lang): merged.man,
+            _pct("col.progress", lang): _percent(merged.progress),
+            _pct("col.expected", lang): _percent(merged.forvantat),
+            i18n.t("col.status", lang): _status(merged.status, lang),
+        }
+    )
 
 
 def _activities(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("activities", r, omraden=(), statusar=(), ansvariga=())
-    return pd.DataFrame({
-        i18n.t("col.id", lang): df.id,
-        i18n.t("col.area", lang): df.omrade,
-        i18n.t("col.activity", lang): df.aktivitet,
-        i18n.t("col.goal", lang): df.mal,
-        i18n.t("col.owner", lang): df.ansvarig,
-        i18n.t("col.start", lang): _dates(df.start),
-        i18n.t("col.end", lang): _dates(df.slut),
-        i18n.t("col.status", lang): _status(df.visad_status, lang),
-        i18n.t("col.file_status", lang): _status(df.status, lang),
-        _pct("col.done", lang): df.andel_klar.astype("float64"),
-        i18n.t("col.comment", lang): df.kommentar,
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.id", lang): df.id,
+            i18n.t("col.area", lang): df.omrade,
+            i18n.t("col.activity", lang): df.aktivitet,
+            i18n.t("col.goal", lang): df.mal,
+            i18n.t("col.owner", lang): df.ansvarig,
+            i18n.t("col.start", lang): _dates(df.start),
+            i18n.t("col.end", lang): _dates(df.slut),
+            i18n.t("col.status", lang): _status(df.visad_status, lang),
+            i18n.t("col.file_status", lang): _status(df.status, lang),
+            _pct("col.done", lang): df.andel_klar.astype("float64"),
+            i18n.t("col.comment", lang): df.kommentar,
+        }
+    )
 
 
 def _influence(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("influence_efforts", r)
-    return pd.DataFrame({
-        i18n.t("col.id", lang): df.id,
-        i18n.t("col.issue", lang): df.fraga,
-        i18n.t("col.recipient", lang): df.mottagare,
-        i18n.t("col.level", lang): df.niva,
-        i18n.t("col.channel", lang): df.kanal,
-        i18n.t("col.owner", lang): df.ansvarig,
-        i18n.t("col.status", lang): _status(df.status, lang),
-        i18n.t("col.date", lang): _dates(df.datum),
-        i18n.t("col.deadline", lang): _dates(df.sista_svarsdag),
-        i18n.t("col.days_left", lang): df.dagar_till_svarsdag.astype("Int64"),
-        i18n.t("col.overdue", lang): _yes_no(df.forsenad, lang),
-        i18n.t("col.reference", lang): df.diarienummer,
-        i18n.t("col.cosigners", lang): df.medundertecknare,
-        i18n.t("col.priority", lang): df.prioritet,
-        i18n.t("col.next_step", lang): df.nasta_steg,
-        i18n.t("col.outcome", lang): _status(df.resultat, lang),
-        i18n.t("col.link", lang): df.lank,
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.id", lang): df.id,
+            i18n.t("col.issue", lang): df.fraga,
+            i18n.t("col.recipient", lang): df.mottagare,
+            i18n.t("col.level", lang): df.niva,
+            i18n.t("col.channel", lang): df.kanal,
+            i18n.t("col.owner", lang): df.ansvarig,
+            i18n.t("col.status", lang): _status(df.status, lang),
+            i18n.t("col.date", lang): _dates(df.datum),
+            i18n.t("col.deadline", lang): _dates(df.sista_svarsdag),
+            i18n.t("col.days_left", lang): df.dagar_till_svarsdag.astype("Int64"),
+            i18n.t("col.overdue", lang): _yes_no(df.forsenad, lang),
+            i18n.t("col.reference", lang): df.diarienummer,
+            i18n.t("col.cosigners", lang): df.medundertecknare,
+            i18n.t("col.priority", lang): df.prioritet,
+            i18n.t("col.next_step", lang): df.nasta_steg,
+            i18n.t("col.outcome", lang): _status(df.resultat, lang),
+            i18n.t("col.link", lang): df.lank,
+        }
+    )
 
 
 def _meetings(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("meetings_by_type", r)
     totals = project.frame("meeting_totals", r).iloc[0]
     types = [*df.typ.tolist(), i18n.t("total", lang)]
-    frame = pd.DataFrame({
-        i18n.t("col.type", lang): types,
-        i18n.t("col.count", lang): [*(int(v) for v in df.antal), int(totals.antal)],
-        i18n.t("col.women", lang): [*(int(v) for v in df.kvinnor), int(totals.kvinnor)],
-        i18n.t("col.men", lang): [*(int(v) for v in df.man), int(totals.man)],
-        i18n.t("col.other", lang): [*(int(v) for v in df.annat), int(totals.annat)],
-        _pct("col.women_share", lang): [None if missing(v) else float(v) * 100
-                                        for v in [*df.andel_kvinnor, totals.andel_kvinnor]],
-    })
+    frame = pd.DataFrame(
+        {
+            i18n.t("col.type", lang): types,
+            i18n.t("col.count", lang): [*(int(v) for v in df.antal), int(totals.antal)],
+            i18n.t("col.women", lang): [*(int(v) for v in df.kvinnor), int(totals.kvinnor)],
+            i18n.t("col.men", lang): [*(int(v) for v in df.man), int(totals.man)],
+            i18n.t("col.other", lang): [*(int(v) for v in df.annat), int(totals.annat)],
+            _pct("col.women_share", lang): [
+                None if missing(v) else float(v) * 100 for v in [*df.andel_kvinnor, totals.andel_kvinnor]
+            ],
+        }
+    )
     return frame
 
 
 def _risks(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("risks", r)
-    return pd.DataFrame({
-        i18n.t("col.id", lang): df.id,
-        i18n.t("col.risk", lang): df.risk,
-        i18n.t("col.likelihood", lang): df.sannolikhet,
-        i18n.t("col.impact", lang): df.konsekvens,
-        i18n.t("col.score", lang): df.riskvarde,
-        i18n.t("col.mitigation", lang): df.atgard,
-        i18n.t("col.owner", lang): df.ansvarig,
-        i18n.t("col.status", lang): _status(df.status, lang),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.id", lang): df.id,
+            i18n.t("col.risk", lang): df.risk,
+            i18n.t("col.likelihood", lang): df.sannolikhet,
+            i18n.t("col.impact", lang): df.konsekvens,
+            i18n.t("col.score", lang): df.riskvarde,
+            i18n.t("col.mitigation", lang): df.atgard,
+            i18n.t("col.owner", lang): df.ansvarig,
+            i18n.t("col.status", lang): _status(df.status, lang),
+        }
+    )
 
 
 def _decisions(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     df = project.frame("decisions", r)
-    return pd.DataFrame({
-        i18n.t("col.id", lang): df.id,
-        i18n.t("col.date", lang): _dates(df.datum),
-        i18n.t("col.decision", lang): df.beslut,
-        i18n.t("col.owner", lang): df.ansvarig,
-        i18n.t("col.decision_deadline", lang): _dates(df.deadline),
-        i18n.t("col.status", lang): _status(df.status, lang),
-        i18n.t("col.overdue", lang): _yes_no(df.forsenat, lang),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.id", lang): df.id,
+            i18n.t("col.date", lang): _dates(df.datum),
+            i18n.t("col.decision", lang): df.beslut,
+            i18n.t("col.owner", lang): df.ansvarig,
+            i18n.t("col.decision_deadline", lang): _dates(df.deadline),
+            i18n.t("col.status", lang): _status(df.status, lang),
+            i18n.t("col.overdue", lang): _yes_no(df.forsenat, lang),
+        }
+    )
 
 
 def meeting_tables(project: Project, rapportdatum: dt.date | None = None, lang: str = "sv") -> dict[str, pd.DataFrame]:
     """Every table of the meeting pack as of rapportdatum, keyed by sheet name, with headers in lang."""
     r = project.as_of(rapportdatum)
     builders = (
-        ("sheet.overview", _key_figures), ("sheet.categories", _categories),
-        ("sheet.categories_year", _categories_year), ("sheet.months", _months),
-        ("sheet.financiers", _financiers), ("sheet.indicators", _indicators),
-        ("sheet.activities", _activities), ("sheet.influence", _influence),
-        ("sheet.meetings", _meetings), ("sheet.risks", _risks), ("sheet.decisions", _decisions),
+        ("sheet.overview", _key_figures),
+        ("sheet.categories", _categories),
+        ("sheet.categories_year", _categories_year),
+        ("sheet.months", _months),
+        ("sheet.financiers", _financiers),
+        ("sheet.indicators", _indicators),
+        ("sheet.activities", _activities),
+        ("sheet.influence", _influence),
+        ("sheet.meetings", _meetings),
+        ("sheet.risks", _risks),
+        ("sheet.decisions", _decisions),
     )
     return {i18n.t(key, lang): build(project, r, lang) for key, build in builders}

@@ -49,8 +49,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "Figures as they stood on this date. Default: the project's report date.",
     ),
     "control.report_date_clamped": (
-        "Rapportdatumet {asked} i länken ligger utanför projektperioden {start} – {slut}. "
-        "Siffrorna visas per {shown}.",
+        "Rapportdatumet {asked} i länken ligger utanför projektperioden {start} – {slut}. Siffrorna visas per {shown}.",
         "The report date {asked} in the link is outside the project period {start} – {slut}. "
         "Figures are shown as of {shown}.",
     ),
@@ -59,10 +58,14 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "No projects found in {folder}. Each project is a folder with projekt.toml and CSV files.",
     ),
     "data_errors_banner": Plural(
-        ("Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
-         "The data has {n} error – figures use only the rows that could be read. See Data quality."),
-        ("Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
-         "The data has {n} errors – figures use only the rows that could be read. See Data quality."),
+        (
+            "Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
+            "The data has {n} error – figures use only the rows that could be read. See Data quality.",
+        ),
+        (
+            "Data har {n} fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet.",
+            "The data has {n} errors – figures use only the rows that could be read. See Data quality.",
+        ),
     ),
     "unusable": (
         "Projektet kan inte visas: projekt.toml saknas eller är felaktig. Se Datakvalitet.",
@@ -102,14 +105,18 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     ),
     "forecast.title": ("Så beräknas prognosen", "How the forecast is computed"),
     "forecast.pace": Plural(
-        ("Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
-         "per månad (snittet av {n} hel månad, {first} – {last}).",
-         "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
-         "a month (the mean of {n} complete month, {first} – {last})."),
-        ("Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
-         "per månad (snittet av {n} hela månader, {first} – {last}).",
-         "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
-         "a month (the mean of {n} complete months, {first} – {last})."),
+        (
+            "Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
+            "per månad (snittet av {n} hel månad, {first} – {last}).",
+            "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
+            "a month (the mean of {n} complete month, {first} – {last}).",
+        ),
+        (
+            "Prognos i nuvarande takt: {forecast} = upparbetat {spent} + {months} återstående månader × {pace} "
+            "per månad (snittet av {n} hela månader, {first} – {last}).",
+            "Forecast at the current pace: {forecast} = spent {spent} + {months} remaining months × {pace} "
+            "a month (the mean of {n} complete months, {first} – {last}).",
+        ),
     ),
     "forecast.plan": (
         "Prognos om budgetplanen följs från och med nu: {forecast} = upparbetat {spent} + budget {budget} "
@@ -138,27 +145,39 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "verdict.area.aktiviteter": ("Aktiviteter", "Activities"),
     "verdict.area.paverkan": ("Påverkansarbete", "Influence work"),
     "verdict.area.risker": ("Risker", "Risks"),
-    "verdict.ekonomi.under": ("Upparbetat ligger {share} under plan till datum ({amount}).",
-                              "Spending is {share} below the plan to date ({amount})."),
-    "verdict.ekonomi.over": ("Upparbetat ligger {share} över plan till datum ({amount}).",
-                             "Spending is {share} above the plan to date ({amount})."),
+    "verdict.ekonomi.under": (
+        "Upparbetat ligger {share} under plan till datum ({amount}).",
+        "Spending is {share} below the plan to date ({amount}).",
+    ),
+    "verdict.ekonomi.over": (
+        "Upparbetat ligger {share} över plan till datum ({amount}).",
+        "Spending is {share} above the plan to date ({amount}).",
+    ),
     "verdict.ekonomi.no_plan": ("Ingen plan till datum ännu.", "No plan to date yet."),
     "verdict.ekonomi.rules": ("Finansieringsregel bruten: {rules}.", "Financing rule broken: {rules}."),
-    "verdict.mal.behind": Plural(("{n} indikator efter: {items}", "{n} indicator behind: {items}"),
-                                 ("{n} indikatorer efter: {items}", "{n} indicators behind: {items}")),
-    "verdict.mal.risk": Plural(("{n} indikator i risk: {items}", "{n} indicator at risk: {items}"),
-                               ("{n} indikatorer i risk: {items}", "{n} indicators at risk: {items}")),
+    "verdict.mal.behind": Plural(
+        ("{n} indikator efter: {items}", "{n} indicator behind: {items}"),
+        ("{n} indikatorer efter: {items}", "{n} indicators behind: {items}"),
+    ),
+    "verdict.mal.risk": Plural(
+        ("{n} indikator i risk: {items}", "{n} indicator at risk: {items}"),
+        ("{n} indikatorer i risk: {items}", "{n} indicators at risk: {items}"),
+    ),
     "verdict.mal.none": ("Inga indikatorer efter eller i risk.", "No indicator behind or at risk."),
-    "verdict.aktiviteter": Plural(("{n} aktivitet försenad: {items}", "{n} activity late: {items}"),
-                                  ("{n} aktiviteter försenade: {items}", "{n} activities late: {items}")),
+    "verdict.aktiviteter": Plural(
+        ("{n} aktivitet försenad: {items}", "{n} activity late: {items}"),
+        ("{n} aktiviteter försenade: {items}", "{n} activities late: {items}"),
+    ),
     "verdict.aktiviteter.none": ("Inga försenade aktiviteter.", "No late activities."),
-    "verdict.paverkan": Plural(("{n} insats försenad: {items}", "{n} effort overdue: {items}"),
-                               ("{n} insatser försenade: {items}", "{n} efforts overdue: {items}")),
+    "verdict.paverkan": Plural(
+        ("{n} insats försenad: {items}", "{n} effort overdue: {items}"),
+        ("{n} insatser försenade: {items}", "{n} efforts overdue: {items}"),
+    ),
     "verdict.paverkan.none": ("Inga försenade insatser.", "No overdue efforts."),
-    "verdict.risker": Plural(("{n} öppen risk med riskvärde 8 eller mer: {items}",
-                              "{n} open risk scoring 8 or more: {items}"),
-                             ("{n} öppna risker med riskvärde 8 eller mer: {items}",
-                              "{n} open risks scoring 8 or more: {items}")),
+    "verdict.risker": Plural(
+        ("{n} öppen risk med riskvärde 8 eller mer: {items}", "{n} open risk scoring 8 or more: {items}"),
+        ("{n} öppna risker med riskvärde 8 eller mer: {items}", "{n} open risks scoring 8 or more: {items}"),
+    ),
     "verdict.risker.none": ("Inga öppna risker med riskvärde 8 eller mer.", "No open risk scoring 8 or more."),
     "verdict.days_late": Plural(("{n} dag", "{n} day"), ("{n} dagar", "{n} days")),
     "verdict.score": ("riskvärde {n}", "score {n}"),
@@ -166,8 +185,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "verdict.open_page": ("Visa sidan", "Show the page"),
     "verdict.item": ("post {n}", "item {n}"),
     "decide.title": ("Beslut att fatta", "Decisions to make"),
-    "decide.none": ("Inga förslag till beslut och inga öppna beslut efter deadline.",
-                    "No proposed decisions and no open decision past its deadline."),
+    "decide.none": (
+        "Inga förslag till beslut och inga öppna beslut efter deadline.",
+        "No proposed decisions and no open decision past its deadline.",
+    ),
     "decide.days_over": ("Dagar efter deadline", "Days past deadline"),
     "filter.showing": ("Visar bara {id}.", "Showing {id} only."),
     "filter.show_all": ("Visa alla", "Show all"),
@@ -190,8 +211,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "flag.activities_late": ("Försenade aktiviteter: {n}", "Late activities: {n}"),
     "flag.influence_late": ("Försenade påverkansinsatser: {n}", "Overdue influence efforts: {n}"),
     "flag.indicators_behind": ("Indikatorer som ligger efter: {n}", "Indicators behind: {n}"),
-    "flag.decisions_late": (
-        "Öppna beslut efter deadline: {n}", "Open decisions past their deadline: {n}"),
+    "flag.decisions_late": ("Öppna beslut efter deadline: {n}", "Open decisions past their deadline: {n}"),
     # goals
     "goals.tree": ("Målträd", "Goal tree"),
     "goals.indicator": ("Indikator", "Indicator"),
@@ -206,8 +226,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "economy.curve_plan": ("Plan", "Plan"),
     "economy.curve_forecast": ("Prognos", "Forecast"),
     "economy.categories": ("Budget och utfall per kostnadsslag", "Budget and actuals per cost category"),
-    "economy.categories_to_date": ("Plan till datum och upparbetat per kostnadsslag",
-                                   "Plan to date and spending per cost category"),
+    "economy.categories_to_date": (
+        "Plan till datum och upparbetat per kostnadsslag",
+        "Plan to date and spending per cost category",
+    ),
     "economy.categories_year": ("Per kostnadsslag och år", "Per cost category and year"),
     "economy.indirect_note": (
         "Indirekta kostnader beräknas som {pct} av {base} varje månad.",
@@ -254,17 +276,17 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "risks.list": ("Risker", "Risks"),
     "risks.decisions": ("Öppna beslut", "Open decisions"),
     # quality
-    "quality.ok": ("Inga fel eller varningar. Data är redo för mötet.",
-                   "No errors or warnings. The data is ready for the meeting."),
+    "quality.ok": (
+        "Inga fel eller varningar. Data är redo för mötet.",
+        "No errors or warnings. The data is ready for the meeting.",
+    ),
     "quality.summary": ("{errors} fel och {warnings} varningar.", "{errors} errors and {warnings} warnings."),
     "quality.errors": ("Fel", "Errors"),
     "quality.warnings": ("Varningar", "Warnings"),
     "quality.notes": ("Noteringar – det som inte räknas", "Notes – what is not counted"),
     "quality.notes_help": (
-        "Rader i huvudboken som inte är projektets kostnader, med antal och summa att stämma av mot "
-        "ekonomisystemet.",
-        "Ledger rows that are not the project's costs, with count and sum to reconcile against the "
-        "finance system.",
+        "Rader i huvudboken som inte är projektets kostnader, med antal och summa att stämma av mot ekonomisystemet.",
+        "Ledger rows that are not the project's costs, with count and sum to reconcile against the finance system.",
     ),
     # portfolio and members
     "page.portfolio": ("Portfölj", "Portfolio"),
@@ -334,8 +356,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "since.activities_added": ("Nya aktiviteter", "New activities"),
     "since.activity_changes": ("Ändrad status på aktiviteter", "Activity status changes"),
     "since.efforts_added": ("Nya påverkansinsatser", "New influence efforts"),
-    "since.effort_changes": ("Ändrad status eller resultat för påverkansinsatser",
-                             "Influence effort status or outcome changes"),
+    "since.effort_changes": (
+        "Ändrad status eller resultat för påverkansinsatser",
+        "Influence effort status or outcome changes",
+    ),
     "since.decisions_opened": ("Nya beslut", "New decisions"),
     "since.decisions_closed": ("Beslut som stängts", "Decisions closed"),
     "since.nothing": ("Inga.", "None."),
@@ -363,22 +387,30 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "upload.removed": ("Borttagna", "Removed"),
     "upload.changed": ("Ändrade", "Changed"),
     "upload.has_errors": Plural(
-        ("Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
-         "projektet är oförändrat.",
-         "The files have {n} error and cannot be accepted. Correct it at the source and upload "
-         "again – the project is unchanged."),
-        ("Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
-         "projektet är oförändrat.",
-         "The files have {n} errors and cannot be accepted. Correct them at the source and upload "
-         "again – the project is unchanged."),
+        (
+            "Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
+            "projektet är oförändrat.",
+            "The files have {n} error and cannot be accepted. Correct it at the source and upload "
+            "again – the project is unchanged.",
+        ),
+        (
+            "Filerna har {n} fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – "
+            "projektet är oförändrat.",
+            "The files have {n} errors and cannot be accepted. Correct them at the source and upload "
+            "again – the project is unchanged.",
+        ),
     ),
     "upload.ok": ("Inga fel. Granska ändringarna och godkänn.", "No errors. Review the changes and accept."),
     "upload.accept": ("Godkänn och publicera", "Accept and publish"),
-    "upload.accepted": ("Publicerat. Tidigare filer finns kvar i historiken ({version}).",
-                        "Published. The previous files are kept in the history ({version})."),
+    "upload.accepted": (
+        "Publicerat. Tidigare filer finns kvar i historiken ({version}).",
+        "Published. The previous files are kept in the history ({version}).",
+    ),
     "upload.project": ("Projekt: {name}", "Project: {name}"),
-    "upload.file_changes": ("{file}: {added} tillagda, {removed} borttagna, {changed} ändrade rader",
-                            "{file}: {added} added, {removed} removed, {changed} changed rows"),
+    "upload.file_changes": (
+        "{file}: {added} tillagda, {removed} borttagna, {changed} ändrade rader",
+        "{file}: {added} added, {removed} removed, {changed} changed rows",
+    ),
     "upload.shown_rows": ("Visar {n} av {m} rader.", "Showing {n} of {m} rows."),
     "upload.row_change": ("Ändring", "Change"),
     "upload.row.tillagd": ("tillagd", "added"),
@@ -391,12 +423,18 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "{n} rows of utfall.csv are dated after the report date {date} (the latest {latest}) and do not count "
         "in the figures until the report date is moved.",
     ),
-    "upload.move_date": ("Flytta rapportdatum i projekt.toml till {date}",
-                         "Move the report date in projekt.toml to {date}"),
-    "upload.date_moved": ("Rapportdatum är nu {date}. Ändringen finns i historiken ({version}).",
-                          "The report date is now {date}. The change is kept in the history ({version})."),
-    "freeze.confirm": ("Ja, frys underlaget för mötet {date} – det kan inte ändras efteråt",
-                       "Yes, freeze the picture for the meeting on {date} – it cannot be changed afterwards"),
+    "upload.move_date": (
+        "Flytta rapportdatum i projekt.toml till {date}",
+        "Move the report date in projekt.toml to {date}",
+    ),
+    "upload.date_moved": (
+        "Rapportdatum är nu {date}. Ändringen finns i historiken ({version}).",
+        "The report date is now {date}. The change is kept in the history ({version}).",
+    ),
+    "freeze.confirm": (
+        "Ja, frys underlaget för mötet {date} – det kan inte ändras efteråt",
+        "Yes, freeze the picture for the meeting on {date} – it cannot be changed afterwards",
+    ),
     "freeze.title": ("Frys inför styrgruppsmöte", "Freeze for a steering group meeting"),
     "freeze.help": (
         "Sparar hela projektet som det ser ut nu. Det frysta underlaget kan inte ändras och används "
@@ -407,8 +445,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "freeze.meeting": ("Möte", "Meeting"),
     "freeze.button": ("Frys inför styrgruppsmöte {date}", "Freeze for the steering group meeting {date}"),
     "freeze.done": ("Underlaget för mötet {date} är fryst.", "The picture for the meeting {date} is frozen."),
-    "freeze.none_left": ("Alla kommande möten i projekt.toml är redan frysta.",
-                         "Every coming meeting in projekt.toml is already frozen."),
+    "freeze.none_left": (
+        "Alla kommande möten i projekt.toml är redan frysta.",
+        "Every coming meeting in projekt.toml is already frozen.",
+    ),
     "freeze.frozen": ("Frysta möten", "Frozen meetings"),
     "history.versions": ("Ändringar", "Changes"),
     "history.none": ("Inga ändringar ännu.", "No changes yet."),
@@ -420,8 +460,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "history.restore": ("Återställ filerna som ändringen ersatte", "Restore the files this change replaced"),
     "history.restored": ("Återställt. Även återställningen kan ångras.", "Restored. The restore can be undone too."),
     "history.label": ("{time} – {files}, av {who}", "{time} – {files}, by {who}"),
-    "history.confirm": ("Ja, återställ filerna som denna ändring ersatte: {version}",
-                        "Yes, restore the files this change replaced: {version}"),
+    "history.confirm": (
+        "Ja, återställ filerna som denna ändring ersatte: {version}",
+        "Yes, restore the files this change replaced: {version}",
+    ),
     "pack.title": ("Mötesunderlag", "Meeting pack"),
     "pack.pdf": ("Ladda ner mötesunderlag (PDF)", "Download the meeting pack (PDF)"),
     "pack.excel": ("Ladda ner alla tabeller (Excel)", "Download every table (Excel)"),
@@ -431,8 +473,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "claim.period": ("Rapportperiod", "Reporting period"),
     "claim.period_option": ("{n}: {start} – {slut}", "{n}: {start} – {slut}"),
     "claim.counted": ("Bokföringen räknas {start} – {till}.", "The ledger is counted {start} – {till}."),
-    "claim.no_periods": ("Ingen rapportperiod har börjat före rapportdatum.",
-                         "No reporting period has begun by the report date."),
+    "claim.no_periods": (
+        "Ingen rapportperiod har börjat före rapportdatum.",
+        "No reporting period has begun by the report date.",
+    ),
     "claim.costs": ("Redovisade kostnader per kostnadsslag", "Reported costs per cost category"),
     "claim.financing": ("Finansiering och underlag för rekvisition", "Financing and claim basis"),
     "claim.basis_note": (
@@ -442,22 +486,29 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "less what was claimed to the period's end.",
     ),
     "claim.income": ("Projektintäkter", "Project income"),
-    "claim.no_income": ("Projektet redovisar inga intäkter under perioden.",
-                        "The project reports no income in the period."),
+    "claim.no_income": (
+        "Projektet redovisar inga intäkter under perioden.",
+        "The project reports no income in the period.",
+    ),
     "claim.cofinancing": ("Inbetald medfinansiering", "Co-financing paid in"),
     "claim.project": ("Projektuppgifter", "Project details"),
     "claim.pdf": ("Ladda ner ekonomisk rapport (PDF)", "Download the financial report (PDF)"),
     "claim.excel": ("Ladda ner ekonomisk rapport (Excel)", "Download the financial report (Excel)"),
     "claim.staff": ("Personal", "Staff"),
-    "claim.staff_note": ("Personalkostnad = månadslön × 12 × (1 + lönebikostnader) / 1 720 timmar × rapporterade "
-                         "timmar.",
-                         "Staff cost = monthly salary × 12 × (1 + on-costs) / 1,720 hours × reported hours."),
-    "claim.staff_hidden": ("Löner och timmar per person visas inte för din roll.",
-                           "Salaries and hours per person are not shown for your role."),
+    "claim.staff_note": (
+        "Personalkostnad = månadslön × 12 × (1 + lönebikostnader) / 1 720 timmar × rapporterade timmar.",
+        "Staff cost = monthly salary × 12 × (1 + on-costs) / 1,720 hours × reported hours.",
+    ),
+    "claim.staff_hidden": (
+        "Löner och timmar per person visas inte för din roll.",
+        "Salaries and hours per person are not shown for your role.",
+    ),
     "claim.no_staff": ("Projektet har ingen personal.csv.", "The project has no personal.csv."),
     "claim.hours": ("Timmar per person och månad", "Hours per person and month"),
-    "claim.against_ledger": ("Personalkostnad enligt timmar mot bokfört per månad",
-                             "Staff cost from hours against the ledger per month"),
+    "claim.against_ledger": (
+        "Personalkostnad enligt timmar mot bokfört per månad",
+        "Staff cost from hours against the ledger per month",
+    ),
     "claim.from_hours": ("Personalkostnad enligt timmar", "Staff cost from hours"),
     "claim.booked": ("Egen personal i bokföringen", "Own staff in the ledger"),
     "claim.difference": ("Skillnad, bokfört − timmar", "Difference, booked − hours"),
@@ -577,8 +628,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "indirect": ("Indirekta kostnader", "Indirect costs"),
     "indicators_line": ("Indikatorer per status: {counts}.", "Indicators per status: {counts}."),
     "activities_line": ("Aktiviteter per status: {counts}.", "Activities per status: {counts}."),
-    "quality": ("Datakvalitet: {errors} och {warnings} i underlaget.",
-                "Data quality: {errors} and {warnings} in the data."),
+    "quality": (
+        "Datakvalitet: {errors} och {warnings} i underlaget.",
+        "Data quality: {errors} and {warnings} in the data.",
+    ),
     "count.errors": Plural(("{n} fel", "{n} error"), ("{n} fel", "{n} errors")),
     "count.warnings": Plural(("{n} varning", "{n} warning"), ("{n} varningar", "{n} warnings")),
     "project": ("Projekt", "Project"),
@@ -596,31 +649,36 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "activities_by_area": ("Aktiviteter per område", "Activities per area"),
     "activities_chart": ("Aktiviteter per område och status", "Activities per area and status"),
     "no_activities": ("Inga aktiviteter.", "No activities."),
-    "influence_line": Plural(("{n} insats: {counts}. Försenade: {late}.", "{n} effort: {counts}. Overdue: {late}."),
-                             ("{n} insatser: {counts}. Försenade: {late}.",
-                              "{n} efforts: {counts}. Overdue: {late}.")),
-    "upcoming": ("Kommande {days} dagar (datum eller sista svarsdag)",
-                 "Next {days} days (date or answer deadline)"),
+    "influence_line": Plural(
+        ("{n} insats: {counts}. Försenade: {late}.", "{n} effort: {counts}. Overdue: {late}."),
+        ("{n} insatser: {counts}. Försenade: {late}.", "{n} efforts: {counts}. Overdue: {late}."),
+    ),
+    "upcoming": ("Kommande {days} dagar (datum eller sista svarsdag)", "Next {days} days (date or answer deadline)"),
     "indicators": ("Indikatorer", "Indicators"),
     "indicator_chart": ("Indikatorer per status", "Indicators per status"),
     "women_men": ("Kvinnor / män", "Women / men"),
     "no_indicators": ("Inga indikatorer.", "No indicators."),
     "meetings_line": Plural(
-        ("{n} mötesplats till och med {date} med {women} kvinnor och {men} män. Andel kvinnor {share}{even}.",
-         "{n} meeting place up to {date} with {women} women and {men} men. Share of women {share}{even}."),
-        ("{n} mötesplatser till och med {date} med {women} kvinnor och {men} män. Andel kvinnor {share}{even}.",
-         "{n} meeting places up to {date} with {women} women and {men} men. Share of women {share}{even}."),
+        (
+            "{n} mötesplats till och med {date} med {women} kvinnor och {men} män. Andel kvinnor {share}{even}.",
+            "{n} meeting place up to {date} with {women} women and {men} men. Share of women {share}{even}.",
+        ),
+        (
+            "{n} mötesplatser till och med {date} med {women} kvinnor och {men} män. Andel kvinnor {share}{even}.",
+            "{n} meeting places up to {date} with {women} women and {men} men. Share of women {share}{even}.",
+        ),
     ),
     "even": (" – jämn fördelning (40–60 %)", " – an even distribution (40–60 %)"),
     "uneven": (" – utanför jämn fördelning (40–60 %)", " – outside an even distribution (40–60 %)"),
-    "no_meeting_places": ("Inga mötesplatser till och med rapportdatum.",
-                          "No meeting places up to the report date."),
+    "no_meeting_places": ("Inga mötesplatser till och med rapportdatum.", "No meeting places up to the report date."),
     "share_chart": ("Andel kvinnor per mötestyp", "Share of women per meeting type"),
     "inside_band": ("Inom 40–60 %", "Within 40–60 %"),
     "outside_band": ("Utanför 40–60 %", "Outside 40–60 %"),
     "report_date_line": ("Rapportdatum", "Report date"),
-    "since_intro": ("Förändringar från styrgruppsmötet {since} till rapportdatum {date}.",
-                    "Changes from the steering group meeting {since} to the report date {date}."),
+    "since_intro": (
+        "Förändringar från styrgruppsmötet {since} till rapportdatum {date}.",
+        "Changes from the steering group meeting {since} to the report date {date}.",
+    ),
     "none": ("Inga.", "None."),
     "flags_heading": ("Att uppmärksamma", "Needs attention"),
     # table downloads (Excel and CSV)
@@ -662,12 +720,28 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
 
 # Status values come from the data in Swedish; the English view translates them.
 STATUS_EN = {
-    REACHED: "Achieved", ON_TRACK: "On track", AT_RISK: "At risk", BEHIND: "Behind",
-    NOT_MEASURED: "Not measured", NOT_STARTED: "Not started", ONGOING: "In progress",
-    DONE: "Done", PAUSED: "Paused", STRUCK: "Cancelled", LATE: "Late",
-    IDEA: "Idea", PLANNED: "Planned", CARRIED_OUT: "Carried out", CLOSED: "Concluded",
-    OPEN: "Open", SHUT: "Closed", PROPOSAL: "Proposed", "Ej bedömt": "Not assessed",
-    "Inget genomslag": "No impact", "Delvis genomslag": "Partial impact", "Genomslag": "Impact",
+    REACHED: "Achieved",
+    ON_TRACK: "On track",
+    AT_RISK: "At risk",
+    BEHIND: "Behind",
+    NOT_MEASURED: "Not measured",
+    NOT_STARTED: "Not started",
+    ONGOING: "In progress",
+    DONE: "Done",
+    PAUSED: "Paused",
+    STRUCK: "Cancelled",
+    LATE: "Late",
+    IDEA: "Idea",
+    PLANNED: "Planned",
+    CARRIED_OUT: "Carried out",
+    CLOSED: "Concluded",
+    OPEN: "Open",
+    SHUT: "Closed",
+    PROPOSAL: "Proposed",
+    "Ej bedömt": "Not assessed",
+    "Inget genomslag": "No impact",
+    "Delvis genomslag": "Partial impact",
+    "Genomslag": "Impact",
 }
 
 

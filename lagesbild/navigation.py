@@ -26,8 +26,11 @@ PAGES = (
 
 def pages(lang: str, shown: set[str]) -> list[st.Page]:
     """The st.Page objects of the pages whose address is in shown; Översikt is the default."""
-    return [st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
-            for path, key, url, icon in PAGES if url in shown]
+    return [
+        st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
+        for path, key, url, icon in PAGES
+        if url in shown
+    ]
 
 
 def leave_pages_folder_mode() -> None:

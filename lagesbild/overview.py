@@ -13,8 +13,9 @@ from lagesbild.statuses import BEHIND, INDICATOR, LATE
 def status_counts(statuses: pd.Series) -> pd.DataFrame:
     """How many of each indicator status, in the order of the status scale."""
     counts = statuses.value_counts()
-    return pd.DataFrame({"status": [s for s in INDICATOR if s in counts],
-                         "antal": [int(counts[s]) for s in INDICATOR if s in counts]})
+    return pd.DataFrame(
+        {"status": [s for s in INDICATOR if s in counts], "antal": [int(counts[s]) for s in INDICATOR if s in counts]}
+    )
 
 
 def next_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date:
@@ -29,21 +30,48 @@ def last_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.dat
     return max(earlier) if earlier else None
 
 
-def flags(financiers: pd.DataFrame, activity_counts: pd.DataFrame, influence_counts: pd.DataFrame,
-          indicators: pd.DataFrame, decisions: pd.DataFrame, lang: str = "sv") -> list[str]:
+def flags(
+    financiers: pd.DataFrame,
+    activity_counts: pd.DataFrame,
+    influence_counts: pd.DataFrame,
+    indicators: pd.DataFrame,
+    decisions: pd.DataFrame,
+    lang: str = "sv",
+) -> list[str]:
     """Sentences for every financing rule breach and every overdue or lagging item."""
     out: list[str] = []
     for row in financiers.itertuples():
         for flag in row.flaggor:
             if flag == "maxandel":
-                out.append(i18n.t("flag.maxandel", lang, name=row.finansiar, amount=formatting.kr(row.fordelat_kr),
-                                  share=formatting.pct(row.maxandel_procent / 100)))
+                out.append(
+                    i18n.t(
+                        "flag.maxandel",
+                        lang,
+                        name=row.finansiar,
+                        amount=formatting.kr(row.fordelat_kr),
+                        share=formatting.pct(row.maxandel_procent / 100),
+                    )
+                )
             elif flag == "tak":
-                out.append(i18n.t("flag.tak", lang, name=row.finansiar, amount=formatting.kr(row.fordelat_kr),
-                                  cap=formatting.kr(row.tak_kr)))
+                out.append(
+                    i18n.t(
+                        "flag.tak",
+                        lang,
+                        name=row.finansiar,
+                        amount=formatting.kr(row.fordelat_kr),
+                        cap=formatting.kr(row.tak_kr),
+                    )
+                )
             else:
-                out.append(i18n.t("flag.atagande", lang, name=row.finansiar,
-                                  amount=formatting.kr(row.fordelat_kr), cap=formatting.kr(row.atagande_kr)))
+                out.append(
+                    i18n.t(
+                        "flag.atagande",
+                        lang,
+                        name=row.finansiar,
+                        amount=formatting.kr(row.fordelat_kr),
+                        cap=formatting.kr(row.atagande_kr),
+                    )
+                )
     counts = (
         ("flag.activities_late", int(activity_counts.antal[activity_counts.status == LATE].sum())),
         ("flag.influence_late", int(influence_counts.forsenade.sum())),
@@ -58,12 +86,23 @@ def forecast_lines(forecast: pd.Series, lang: str = "sv") -> tuple[str, str]:
     """The two forecasts of queries/forecast.sql written out with their figures: at the recent pace, and by plan."""
     kr = formatting.kr
     months = int(forecast.takt_antal_manader)
-    pace = i18n.t("forecast.pace", lang, forecast=kr(forecast.prognos_kr), spent=kr(forecast.upparbetat_kr),
-                  months=formatting.number(forecast.manader_kvar), pace=kr(forecast.takt_per_manad_kr),
-                  n=months,
-                  first=formatting.month(pd.Timestamp(forecast.takt_fran_manad).date()) if months else "–",
-                  last=formatting.month(pd.Timestamp(forecast.takt_till_manad).date()) if months else "–")
-    plan = i18n.t("forecast.plan", lang, forecast=kr(forecast.prognos_enligt_plan_kr),
-                  spent=kr(forecast.upparbetat_kr), budget=kr(forecast.budget_kr),
-                  plan=kr(forecast.plan_till_datum_kr))
+    pace = i18n.t(
+        "forecast.pace",
+        lang,
+        forecast=kr(forecast.prognos_kr),
+        spent=kr(forecast.upparbetat_kr),
+        months=formatting.number(forecast.manader_kvar),
+        pace=kr(forecast.takt_per_manad_kr),
+        n=months,
+        first=formatting.month(pd.Timestamp(forecast.takt_fran_manad).date()) if months else "–",
+        last=formatting.month(pd.Timestamp(forecast.takt_till_manad).date()) if months else "–",
+    )
+    plan = i18n.t(
+        "forecast.plan",
+        lang,
+        forecast=kr(forecast.prognos_enligt_plan_kr),
+        spent=kr(forecast.upparbetat_kr),
+        budget=kr(forecast.budget_kr),
+        plan=kr(forecast.plan_till_datum_kr),
+    )
     return pace, plan

@@ -34,18 +34,27 @@ def _line(project, folder: Path) -> dict:
     meta = project.meta
     figures = summary(project)
     statuses = [i["status"] for i in figures["indikatorer"]]
-    overdue = (figures["aktiviteter"].get(LATE, 0) + figures["paverkan"]["forsenade"]
-               + int(project.frame("decisions").forsenat.fillna(False).sum()))
+    overdue = (
+        figures["aktiviteter"].get(LATE, 0)
+        + figures["paverkan"]["forsenade"]
+        + int(project.frame("decisions").forsenat.fillna(False).sum())
+    )
     latest = project.frame("latest_cost_date").senaste_datum.iloc[0]
-    line.update({
-        "namn": meta.kortnamn, "start": meta.start.isoformat(), "slut": meta.slut.isoformat(),
-        "rapportdatum": project.rapportdatum.isoformat(), "budget_kr": figures["budget"],
-        "upparbetat_kr": figures["upparbetat"], "avvikelse_kr": figures["avvikelse"],
-        "prognos_kr": figures["prognos"],
-        **{f"indikatorer_{s}": statuses.count(s) for s in (REACHED, ON_TRACK, AT_RISK, BEHIND)},
-        "forsenade": overdue,
-        "senaste_data": latest.date().isoformat() if hasattr(latest, "date") else None,
-    })
+    line.update(
+        {
+            "namn": meta.kortnamn,
+            "start": meta.start.isoformat(),
+            "slut": meta.slut.isoformat(),
+            "rapportdatum": project.rapportdatum.isoformat(),
+            "budget_kr": figures["budget"],
+            "upparbetat_kr": figures["upparbetat"],
+            "avvikelse_kr": figures["avvikelse"],
+            "prognos_kr": figures["prognos"],
+            **{f"indikatorer_{s}": statuses.count(s) for s in (REACHED, ON_TRACK, AT_RISK, BEHIND)},
+            "forsenade": overdue,
+            "senaste_data": latest.date().isoformat() if hasattr(latest, "date") else None,
+        }
+    )
     return line
 
 

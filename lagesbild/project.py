@@ -78,8 +78,11 @@ class Project:
         """The typed rows of one file, in its columns' order, without bookkeeping columns."""
         assert self.con is not None
         spec = schema.FILES_BY_STEM[stem]
-        keys = [k for c in spec.columns for k in (
-            ("konto_fran", "konto_till") if c.kind == schema.ACCOUNT_RANGE else (c.key,))]
+        keys = [
+            k
+            for c in spec.columns
+            for k in (("konto_fran", "konto_till") if c.kind == schema.ACCOUNT_RANGE else (c.key,))
+        ]
         return self.con.cursor().table(stem).select(*keys).df()
 
 
@@ -92,8 +95,9 @@ def load(folder: Path, keep: bool = True) -> Project:
     publishing.recover(folder)
     meta, problems = read_meta(folder)
     if not _ID.fullmatch(folder.name):
-        problems.append(warning(folder.name, None, None, folder.name,
-                                "ett mappnamn med små bokstäver a–z, siffror och -"))
+        problems.append(
+            warning(folder.name, None, None, folder.name, "ett mappnamn med små bokstäver a–z, siffror och -")
+        )
     version = store.digest(folder) if keep and meta is not None and store.usable(folder) else None
     if version and (found := store.open_stored(folder, version)):
         con, stored = found
@@ -110,18 +114,24 @@ def load(folder: Path, keep: bool = True) -> Project:
             if path is None:
                 reading.empty_table(con, spec)
                 if spec.required:
-                    problems.append(error(spec.filename, None, None, None,
-                                          f"filen {spec.filename} (eller .xlsx) – den saknas"))
+                    problems.append(
+                        error(spec.filename, None, None, None, f"filen {spec.filename} (eller .xlsx) – den saknas")
+                    )
                 continue
             names[spec.filename] = path.name
             spec = _with_object_column(spec, bookkeeping)
             result = reading.read_file(con, path, spec, Path(workdir), bookkeeping.dimension)
             problems += result.problems
             full_ledger = full_ledger or result.full_ledger
-            if (result.table and not spec.may_be_empty and not any(p.is_error for p in result.problems)
-                    and not con.table(spec.stem).limit(1).fetchall()):
-                problems.append(error(spec.filename, None, None, None,
-                                      "minst en rad under rubrikraden – filen har inga rader"))
+            if (
+                result.table
+                and not spec.may_be_empty
+                and not any(p.is_error for p in result.problems)
+                and not con.table(spec.stem).limit(1).fetchall()
+            ):
+                problems.append(
+                    error(spec.filename, None, None, None, "minst en rad under rubrikraden – filen har inga rader")
+                )
     if meta is None:
         con.close()
         return Project(folder, None, None, _named(problems, names))
@@ -146,16 +156,18 @@ def _with_object_column(spec: schema.FileSpec, bookkeeping: Bookkeeping) -> sche
     """The ledger's spec with [bokforing] objektkolumn as a header of its Objekt column."""
     if spec.stem != reading.LEDGER or not bookkeeping.objektkolumn:
         return spec
-    columns = tuple(replace(c, aliases=(*c.aliases, bookkeeping.objektkolumn)) if c.key == "objekt" else c
-                    for c in spec.columns)
+    columns = tuple(
+        replace(c, aliases=(*c.aliases, bookkeeping.objektkolumn)) if c.key == "objekt" else c for c in spec.columns
+    )
     return replace(spec, columns=columns)
 
 
 def _ledger_tables(con: duckdb.DuckDBPyConnection, bookkeeping: Bookkeeping) -> None:
     """The tables the ledger model reads beside the files: cost accounts, the account plan, account names."""
     low, high = zip(*bookkeeping.kostnadskonton, strict=True) if bookkeeping.kostnadskonton else ((), ())
-    con.from_df(pd.DataFrame({"konto_fran": pd.Series(low, dtype="int64"),
-                              "konto_till": pd.Series(high, dtype="int64")})).create("kostnadskonton")
+    con.from_df(
+        pd.DataFrame({"konto_fran": pd.Series(low, dtype="int64"), "konto_till": pd.Series(high, dtype="int64")})
+    ).create("kostnadskonton")
     con.from_df(account_plans.ranges(bookkeeping.kontoplan)).create("kontoplan")
 
 

@@ -35,8 +35,10 @@ class PublishError(Exception):
     """A change that cannot be made, with a Swedish reason for the user."""
 
 
-STALE = ("Projektet har ändrats sedan ändringen granskades (någon annan har publicerat under tiden) – "
-         "inget har skrivits. Granska ändringarna igen och godkänn på nytt.")
+STALE = (
+    "Projektet har ändrats sedan ändringen granskades (någon annan har publicerat under tiden) – "
+    "inget har skrivits. Granska ändringarna igen och godkänn på nytt."
+)
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,13 @@ def recover(folder: Path) -> None:
     """Finish a publish that was interrupted after its journal was written; drop half-written files."""
     folder = Path(folder)
     state = folder / STATE
-    if not ((state / JOURNAL).exists() or (state / f"{JOURNAL}.tmp").exists() or any(folder.glob(f".*{_PENDING}"))
-            or any(state.glob(f"{HISTORY}/*.tmp")) or any(state.glob(f"{MEETINGS}/*.tmp"))):
+    if not (
+        (state / JOURNAL).exists()
+        or (state / f"{JOURNAL}.tmp").exists()
+        or any(folder.glob(f".*{_PENDING}"))
+        or any(state.glob(f"{HISTORY}/*.tmp"))
+        or any(state.glob(f"{MEETINGS}/*.tmp"))
+    ):
         return
     with _locked(folder):
         journal_path = folder / STATE / JOURNAL
@@ -164,8 +171,14 @@ def _safe_name(name: str) -> str:
     return name
 
 
-def publish(folder: Path, files: dict[str, bytes | None], who: str, summary: dict | None = None,
-            reason: str = "uppladdning", expect: dict[str, str] | None = None) -> Version:
+def publish(
+    folder: Path,
+    files: dict[str, bytes | None],
+    who: str,
+    summary: dict | None = None,
+    reason: str = "uppladdning",
+    expect: dict[str, str] | None = None,
+) -> Version:
     """Replace (or with None, remove) files of a project all at once; keep what they replaced.
 
     With expect (the SHA-256 of every project file, by name, as the change was checked against),
@@ -194,14 +207,23 @@ def publish(folder: Path, files: dict[str, bytes | None], who: str, summary: dic
                 pending = f".{name}.{secrets.token_hex(4)}{_PENDING}"
                 _write_durably(folder / pending, data)
             steps.append({"fil": name, "ny": pending})
-            listed.append({"fil": name, "sha256_fore": sha256(before) if before is not None else None,
-                           "sha256_efter": sha256(data) if data is not None else None})
-        manifest = {"tid": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "vem": who,
-                    "orsak": reason, "filer": listed, "validering": summary or {}}
+            listed.append(
+                {
+                    "fil": name,
+                    "sha256_fore": sha256(before) if before is not None else None,
+                    "sha256_efter": sha256(data) if data is not None else None,
+                }
+            )
+        manifest = {
+            "tid": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "vem": who,
+            "orsak": reason,
+            "filer": listed,
+            "validering": summary or {},
+        }
         _write_durably(history_tmp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode())
         _fsync_dir(history_tmp)
-        journal = {"steg": steps, "historik_tmp": str(history_tmp.relative_to(folder)),
-                   "historik": str(history_rel)}
+        journal = {"steg": steps, "historik_tmp": str(history_tmp.relative_to(folder)), "historik": str(history_rel)}
         journal_tmp = folder / STATE / f"{JOURNAL}.tmp"
         _write_durably(journal_tmp, json.dumps(journal).encode())
         os.replace(journal_tmp, folder / STATE / JOURNAL)
@@ -234,8 +256,9 @@ def restore(folder: Path, version: Version, by: access.Access) -> Version:
 
 def project_files(folder: Path) -> dict[str, bytes]:
     """The project's own files (projekt.toml, exports, README), not its history."""
-    return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir())
-            if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.name: p.read_bytes() for p in sorted(Path(folder).iterdir()) if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -257,8 +280,12 @@ def freeze(folder: Path, meeting: dt.date, by: access.Access) -> Path:
         files = project_files(folder)
         for name, data in files.items():
             _write_durably(tmp / name, data)
-        manifest = {"tid": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "vem": by.who,
-                    "mote": meeting.isoformat(), "filer": [{"fil": n, "sha256": sha256(d)} for n, d in files.items()]}
+        manifest = {
+            "tid": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "vem": by.who,
+            "mote": meeting.isoformat(),
+            "filer": [{"fil": n, "sha256": sha256(d)} for n, d in files.items()],
+        }
         _write_durably(tmp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode())
         for child in tmp.iterdir():
             child.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)

@@ -42,9 +42,15 @@ _TRAILING = {*" \t\r\n\x00;,", *b" \t\r\n\x00;,"}  # characters and bytes of bla
 NUMERAL = "__numeral"
 _NUMERIC = {schema.AMOUNT, schema.NUMBER, schema.PERCENT, schema.INTEGER, schema.YEAR, schema.SCALE}
 _SQL_TYPES = {
-    schema.TEXT: "VARCHAR", schema.ENUM: "VARCHAR", schema.AMOUNT: "DECIMAL(18,2)",
-    schema.NUMBER: "DOUBLE", schema.PERCENT: "DOUBLE", schema.INTEGER: "BIGINT",
-    schema.YEAR: "BIGINT", schema.SCALE: "BIGINT", schema.DATE: "DATE",
+    schema.TEXT: "VARCHAR",
+    schema.ENUM: "VARCHAR",
+    schema.AMOUNT: "DECIMAL(18,2)",
+    schema.NUMBER: "DOUBLE",
+    schema.PERCENT: "DOUBLE",
+    schema.INTEGER: "BIGINT",
+    schema.YEAR: "BIGINT",
+    schema.SCALE: "BIGINT",
+    schema.DATE: "DATE",
 }
 
 
@@ -256,8 +262,16 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
         path, codec = target, "utf-8"
     header = next(csv.reader([lines[index]], delimiter=delimiter))
     counted = text if text is not None else data
-    return Source(_safe_path(path, workdir), "latin-1" if codec == "latin-1" else "utf-8", delimiter,
-                  hidden + index, hidden, header, _count_lines(counted), text)
+    return Source(
+        _safe_path(path, workdir),
+        "latin-1" if codec == "latin-1" else "utf-8",
+        delimiter,
+        hidden + index,
+        hidden,
+        header,
+        _count_lines(counted),
+        text,
+    )
 
 
 def _count_lines(data: str | bytes) -> int:
@@ -285,9 +299,15 @@ def map_header(header: list[str], spec: FileSpec, row: int = 1) -> tuple[list[st
                 unknown.append(field_name)
         elif column.key in seen:
             names.append(f"extra_{position}")
-            problems.append(error(spec.filename, row, column.name, field_name,
-                                  f"kolumnen {column.name} en gång (den finns redan i kolumn "
-                                  f"{seen[column.key]})"))
+            problems.append(
+                error(
+                    spec.filename,
+                    row,
+                    column.name,
+                    field_name,
+                    f"kolumnen {column.name} en gång (den finns redan i kolumn {seen[column.key]})",
+                )
+            )
         else:
             names.append(column.key)
             seen[column.key] = position
@@ -298,9 +318,16 @@ def map_header(header: list[str], spec: FileSpec, row: int = 1) -> tuple[list[st
             close = difflib.get_close_matches(schema.header_key(column.name), folded, n=1, cutoff=0.6)
             found = next((u for u in unknown if close and schema.header_key(u) == close[0]), None)
             alternative = "".join(f" eller {spec.column(k).name}" for k in column.instead)
-            problems.append(error(spec.filename, row, column.name, found,
-                                  f"en obligatorisk kolumn med rubriken {column.name}{alternative}"
-                                  + (" (stavningen känns inte igen)" if found else f" – den saknas{searched}")))
+            problems.append(
+                error(
+                    spec.filename,
+                    row,
+                    column.name,
+                    found,
+                    f"en obligatorisk kolumn med rubriken {column.name}{alternative}"
+                    + (" (stavningen känns inte igen)" if found else f" – den saknas{searched}"),
+                )
+            )
     return names, problems
 
 
@@ -310,8 +337,11 @@ def _records(source: Source) -> Iterator[tuple[int, list[str]]]:
     Excel hides a sep= line, shows a blank line as an empty row and a quoted line break inside its
     cell: each CSV record is one row.
     """
-    text = source.text if source.text is not None else source.path.read_bytes().decode(
-        "latin-1" if source.encoding == "latin-1" else "utf-8")
+    text = (
+        source.text
+        if source.text is not None
+        else source.path.read_bytes().decode("latin-1" if source.encoding == "latin-1" else "utf-8")
+    )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=source.delimiter, strict=True)
     for row, record in enumerate(reader, start=1 - source.hidden):
         if row > source.header_row:
@@ -338,17 +368,25 @@ def _convert(column: Column) -> list[tuple[str, duckdb.Expression]]:
             expr = expr.when(folded == ConstantExpression(spelling), ConstantExpression(value))
         return [(column.key, expr)]
     if kind == schema.ACCOUNT_RANGE:
-        low = FunctionExpression("sv_whole", FunctionExpression(
-            "split_part", raw, ConstantExpression("-"), ConstantExpression(1)))
-        high_text = FunctionExpression("nullif", FunctionExpression(
-            "split_part", raw, ConstantExpression("-"), ConstantExpression(2)), ConstantExpression(""))
+        low = FunctionExpression(
+            "sv_whole", FunctionExpression("split_part", raw, ConstantExpression("-"), ConstantExpression(1))
+        )
+        high_text = FunctionExpression(
+            "nullif",
+            FunctionExpression("split_part", raw, ConstantExpression("-"), ConstantExpression(2)),
+            ConstantExpression(""),
+        )
         high = CoalesceOperator(FunctionExpression("sv_whole", high_text), low)
         return [("konto_fran", low), ("konto_till", high)]
     if kind == schema.DATE:
         return [(column.key, FunctionExpression("sv_date", raw))]
     macro = {
-        schema.AMOUNT: "sv_amount_of", schema.NUMBER: "sv_number_of", schema.PERCENT: "sv_number_of",
-        schema.INTEGER: "sv_whole_of", schema.YEAR: "sv_whole_of", schema.SCALE: "sv_whole_of",
+        schema.AMOUNT: "sv_amount_of",
+        schema.NUMBER: "sv_number_of",
+        schema.PERCENT: "sv_number_of",
+        schema.INTEGER: "sv_whole_of",
+        schema.YEAR: "sv_whole_of",
+        schema.SCALE: "sv_whole_of",
     }[kind]
     # The numeral was normalised once in the projection before (see _trimmed_select).
     expr = FunctionExpression(macro, ColumnExpression(f"{column.key}{NUMERAL}"))
@@ -365,16 +403,17 @@ def _typed_select(spec: FileSpec, present: set[str]) -> list[duckdb.Expression]:
         pairs = _convert(column)
         if column.key not in present and present & set(column.instead):
             difference = _difference(spec, column, present)
-            exprs += [difference.cast(duckdb.sqltype("VARCHAR")).alias(f"{column.key}__text"),
-                      difference.alias(column.key)]
+            exprs += [
+                difference.cast(duckdb.sqltype("VARCHAR")).alias(f"{column.key}__text"),
+                difference.alias(column.key),
+            ]
             continue
         if column.key not in present:
             value = ConstantExpression(column.default)
             sql_type = _SQL_TYPES.get(column.kind, "BIGINT")
             if column.kind != schema.TEXT:
                 # The checks quote the cell as written, so an absent column has its text too.
-                exprs.append(ConstantExpression(None).cast(duckdb.sqltype("VARCHAR"))
-                             .alias(f"{column.key}__text"))
+                exprs.append(ConstantExpression(None).cast(duckdb.sqltype("VARCHAR")).alias(f"{column.key}__text"))
             exprs += [value.cast(duckdb.sqltype(sql_type)).alias(name) for name, _ in pairs]
             continue
         if column.kind != schema.TEXT:
@@ -382,8 +421,9 @@ def _typed_select(spec: FileSpec, present: set[str]) -> list[duckdb.Expression]:
         for name, expr in pairs:
             if column.default is not None:
                 # Only an empty cell takes the default: an unknown value stays unreadable.
-                expr = CaseExpression(ColumnExpression(column.key).isnull(),
-                                      ConstantExpression(column.default)).otherwise(expr)
+                expr = CaseExpression(
+                    ColumnExpression(column.key).isnull(), ConstantExpression(column.default)
+                ).otherwise(expr)
             exprs.append(expr.alias(name))
     return exprs
 
@@ -403,14 +443,15 @@ def _difference(spec: FileSpec, column: Column, present: set[str]) -> duckdb.Exp
         unreadable = unreadable | (ColumnExpression(part.key).isnotnull() & typed.isnull())
         term = CoalesceOperator(typed, ConstantExpression(0))
         total = total + term if sign > 0 else total - term
-    return CaseExpression(unreadable, ConstantExpression(None)).otherwise(total).cast(
-        duckdb.sqltype(_SQL_TYPES[column.kind]))
+    return (
+        CaseExpression(unreadable, ConstantExpression(None))
+        .otherwise(total)
+        .cast(duckdb.sqltype(_SQL_TYPES[column.kind]))
+    )
 
 
-def _trimmed_select(spec: FileSpec, present: set[str], offset: int,
-                    mapped: bool) -> list[duckdb.Expression]:
-    rad = ColumnExpression("excel_rad") if mapped else (
-        ColumnExpression("record_nr") + ConstantExpression(offset))
+def _trimmed_select(spec: FileSpec, present: set[str], offset: int, mapped: bool) -> list[duckdb.Expression]:
+    rad = ColumnExpression("excel_rad") if mapped else (ColumnExpression("record_nr") + ConstantExpression(offset))
     exprs = [ColumnExpression("record_nr"), rad.alias("rad")]
     for column in spec.columns:
         if column.key in present:
@@ -425,8 +466,7 @@ def _trimmed_select(spec: FileSpec, present: set[str], offset: int,
 def empty_table(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
     """The typed table of a file that is absent or unreadable: no rows, the same columns."""
     frame = pd.DataFrame({"record_nr": pd.Series([], dtype="int64")})
-    rel = con.from_df(frame).select(
-        ColumnExpression("record_nr"), ColumnExpression("record_nr").alias("rad"))
+    rel = con.from_df(frame).select(ColumnExpression("record_nr"), ColumnExpression("record_nr").alias("rad"))
     rel.select(ColumnExpression("record_nr"), *_typed_select(spec, set())).create(spec.stem)
 
 
@@ -449,9 +489,15 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[
             problems.append(error(spec.filename, int(rad), column.name, value, expected))
         if len(rows) > MAX_PROBLEMS_PER_COLUMN:
             total = table.filter(condition).count("*").fetchall()[0][0]
-            problems.append(error(spec.filename, None, column.name, None,
-                                  f"{expected} – ytterligare {total - MAX_PROBLEMS_PER_COLUMN} "
-                                  "rader har samma fel"))
+            problems.append(
+                error(
+                    spec.filename,
+                    None,
+                    column.name,
+                    None,
+                    f"{expected} – ytterligare {total - MAX_PROBLEMS_PER_COLUMN} rader har samma fel",
+                )
+            )
     return problems
 
 
@@ -470,14 +516,16 @@ def _cell_checks(spec: FileSpec, present: set[str]) -> Iterator[tuple[Column, st
             if column.kind == schema.ACCOUNT_RANGE:
                 unreadable = ColumnExpression(text).isnotnull() & (
                     ColumnExpression("konto_fran").isnull()
-                    | (ColumnExpression("konto_fran") > ColumnExpression("konto_till")))
+                    | (ColumnExpression("konto_fran") > ColumnExpression("konto_till"))
+                )
             checks.append((unreadable, column.expected))
         for condition, expected in checks:
             yield column, text, condition, expected
 
 
-def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdir: Path,
-              dimension: int = 6) -> ReadResult:
+def read_file(
+    con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdir: Path, dimension: int = 6
+) -> ReadResult:
     """Read one file into the typed table named after it; problems name file, row and column.
 
     A ledger in SIE (contract §3b) is read by lagesbild.sie; its objects of `dimension` fill Objekt.
@@ -497,8 +545,13 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
         empty_table(con, spec)
         return result
     present = {n for n in names if not n.startswith("extra_")}
-    params = {"path": str(source.path), "delim": source.delimiter, "skip": source.skip,
-              "encoding": source.encoding, "names": names}
+    params = {
+        "path": str(source.path),
+        "delim": source.delimiter,
+        "skip": source.skip,
+        "encoding": source.encoding,
+        "names": names,
+    }
     try:
         rel = con.sql(database.sql("read_csv_as_text"), params=params)
         _create(con, spec, rel, present, source.header_row, None)
@@ -521,11 +574,20 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, workdi
 
 def _read_sie(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, dimension: int) -> ReadResult:
     ledger = sie.read(path.read_bytes(), path.name)
-    texts = {"datum": ledger.datum, "belopp": ledger.belopp, "konto": ledger.konto,
-             "verifikation": ledger.verifikation, "text": ledger.text,
-             "objekt": [objects.get(dimension) for objects in ledger.objekt]}
-    frame = pd.DataFrame({"record_nr": pd.Series(range(1, len(ledger.rad) + 1), dtype="int64"),
-                          **{name: pd.Series(values, dtype="string") for name, values in texts.items()}})
+    texts = {
+        "datum": ledger.datum,
+        "belopp": ledger.belopp,
+        "konto": ledger.konto,
+        "verifikation": ledger.verifikation,
+        "text": ledger.text,
+        "objekt": [objects.get(dimension) for objects in ledger.objekt],
+    }
+    frame = pd.DataFrame(
+        {
+            "record_nr": pd.Series(range(1, len(ledger.rad) + 1), dtype="int64"),
+            **{name: pd.Series(values, dtype="string") for name, values in texts.items()},
+        }
+    )
     mapping = pd.DataFrame({"record_nr": frame["record_nr"], "excel_rad": ledger.rad})
     present = {"datum", "belopp", "konto", "verifikation", "text", "objekt"}
     _create(con, spec, con.from_df(frame), present, 0, mapping)
@@ -542,14 +604,21 @@ def account_names(con: duckdb.DuckDBPyConnection, names: dict[str, str]) -> None
     con.from_df(frame).create(ACCOUNT_NAMES)
 
 
-def _create(con: duckdb.DuckDBPyConnection, spec: FileSpec, rel: duckdb.DuckDBPyRelation, present: set[str],
-            header_row: int, mapping: pd.DataFrame | None) -> None:
+def _create(
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    rel: duckdb.DuckDBPyRelation,
+    present: set[str],
+    header_row: int,
+    mapping: pd.DataFrame | None,
+) -> None:
     if mapping is not None:
         rel = rel.join(con.from_df(mapping), "record_nr")
     trimmed = rel.select(*_trimmed_select(spec, present, header_row, mapping is not None))
     not_blank = CoalesceOperator(*[ColumnExpression(k) for k in present])
-    trimmed.filter(not_blank.isnotnull()).select(
-        ColumnExpression("record_nr"), *_typed_select(spec, present)).create(spec.stem)
+    trimmed.filter(not_blank.isnotnull()).select(ColumnExpression("record_nr"), *_typed_select(spec, present)).create(
+        spec.stem
+    )
 
 
 def _drop(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
@@ -566,22 +635,49 @@ def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
     try:
         for row, record in _records(source):
             if record and len(record) != width:
-                problems.append(error(spec.filename, row, None, source.delimiter.join(record)[:80],
-                                      f"{width} fält avgränsade med '{delimiter}' som på rubrikraden, "
-                                      f"men raden har {len(record)}"))
+                problems.append(
+                    error(
+                        spec.filename,
+                        row,
+                        None,
+                        source.delimiter.join(record)[:80],
+                        f"{width} fält avgränsade med '{delimiter}' som på rubrikraden, men raden har {len(record)}",
+                    )
+                )
                 if len(problems) == MAX_PROBLEMS_PER_COLUMN:
                     break
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            problems.append(error(spec.filename, row + 1, None, None,
-                                  f"celler på högst {MAX_CELL_CHARS // 1_000_000} miljoner tecken – "
-                                  "en cell på raden är längre (eller ett citattecken stängs aldrig)"))
+            problems.append(
+                error(
+                    spec.filename,
+                    row + 1,
+                    None,
+                    None,
+                    f"celler på högst {MAX_CELL_CHARS // 1_000_000} miljoner tecken – "
+                    "en cell på raden är längre (eller ett citattecken stängs aldrig)",
+                )
+            )
         else:
-            problems.append(error(spec.filename, row + 1, None, None,
-                                  'ett citattecken (") som avslutas – fältet som börjar här stängs aldrig'))
+            problems.append(
+                error(
+                    spec.filename,
+                    row + 1,
+                    None,
+                    None,
+                    'ett citattecken (") som avslutas – fältet som börjar här stängs aldrig',
+                )
+            )
     if not problems:
-        problems.append(error(spec.filename, None, None, None,
-                              f"en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält"))
+        problems.append(
+            error(
+                spec.filename,
+                None,
+                None,
+                None,
+                f"en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält",
+            )
+        )
     return problems
 
 

@@ -114,12 +114,18 @@ def _cover(pdf: _Pack, c: _Context) -> None:
     pdf.set_font(FONT, "B", 20)
     pdf.multi_cell(0, 10, plain(meta.namn), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.ln(8)
-    pdf.data_table(None, [
-        [c.t("owner"), plain(meta.projektagare)],
-        [c.t("period"), f"{formatting.date(meta.start)} – {formatting.date(meta.slut)}"],
-        [c.t("control.report_date"), formatting.date(c.r)],
-        [c.t("meeting_date"), formatting.date(c.meeting_date)],
-    ], [45, 129], "LL", size=11)
+    pdf.data_table(
+        None,
+        [
+            [c.t("owner"), plain(meta.projektagare)],
+            [c.t("period"), f"{formatting.date(meta.start)} – {formatting.date(meta.slut)}"],
+            [c.t("control.report_date"), formatting.date(c.r)],
+            [c.t("meeting_date"), formatting.date(c.meeting_date)],
+        ],
+        [45, 129],
+        "LL",
+        size=11,
+    )
 
 
 def _summary(pdf: _Pack, c: _Context) -> None:
@@ -132,10 +138,16 @@ def _summary(pdf: _Pack, c: _Context) -> None:
         [c.t("metric.spent"), kr(totals.upparbetat_kr), c.t("metric.spent_delta", share=pct(spent_share))],
         [c.t("metric.plan"), kr(totals.plan_till_datum_kr), ""],
         [c.t("metric.deviation"), kr(totals.avvikelse_kr), c.t("metric.deviation_delta", share=pct(plan_share))],
-        [c.t("metric.forecast"), kr(totals.prognos_kr),
-         c.t("metric.forecast_delta", amount=kr(totals.prognos_kr - totals.budget_kr))],
-        [c.t("metric.forecast_plan"), kr(data.forecast.prognos_enligt_plan_kr),
-         c.t("metric.forecast_delta", amount=kr(data.forecast.prognos_enligt_plan_kr - totals.budget_kr))],
+        [
+            c.t("metric.forecast"),
+            kr(totals.prognos_kr),
+            c.t("metric.forecast_delta", amount=kr(totals.prognos_kr - totals.budget_kr)),
+        ],
+        [
+            c.t("metric.forecast_plan"),
+            kr(data.forecast.prognos_enligt_plan_kr),
+            c.t("metric.forecast_delta", amount=kr(data.forecast.prognos_enligt_plan_kr - totals.budget_kr)),
+        ],
     ]
     if c.meta.indirekta:
         figures.append([c.t("indirect"), kr(totals.indirekta_kr), _indirect_note(c)])
@@ -151,8 +163,9 @@ def _summary(pdf: _Pack, c: _Context) -> None:
     if c.images["status"]:
         pdf.picture(c.images["status"], width=STATUS_CHART_WIDTH)
     pdf.subheading(c.t("flags_heading"))
-    found = overview.flags(data.financiers, data.activity_counts, data.influence_counts, data.indicators,
-                           data.decisions, c.lang)
+    found = overview.flags(
+        data.financiers, data.activity_counts, data.influence_counts, data.indicators, data.decisions, c.lang
+    )
     if found:
         pdf.bullets([plain(f) for f in found])
     else:
@@ -165,29 +178,51 @@ def _summary(pdf: _Pack, c: _Context) -> None:
 def _indirect_note(c: _Context) -> str:
     indirect = c.meta.indirekta
     assert indirect is not None
-    return c.t("economy.indirect_note", pct=formatting.pct(indirect.procent / 100, 0),
-               base=", ".join(plain(b) for b in indirect.bas))
+    return c.t(
+        "economy.indirect_note",
+        pct=formatting.pct(indirect.procent / 100, 0),
+        base=", ".join(plain(b) for b in indirect.bas),
+    )
 
 
 def _general(pdf: _Pack, c: _Context) -> None:
     meta, kr, pct = c.meta, formatting.kr, formatting.pct
     pdf.section(c.t("section.general"))
-    pdf.data_table(None, [
-        [c.t("project"), plain(meta.namn)],
-        [c.t("short_name"), plain(meta.kortnamn)],
-        [c.t("owner"), plain(meta.projektagare)],
-        [c.t("period"), f"{formatting.date(meta.start)} – {formatting.date(meta.slut)}"],
-        [c.t("metric.budget"), kr(c.data.totals.budget_kr)],
-        [c.t("currency"), plain(meta.valuta)],
-    ], [45, 129], "LL", size=9.5)
+    pdf.data_table(
+        None,
+        [
+            [c.t("project"), plain(meta.namn)],
+            [c.t("short_name"), plain(meta.kortnamn)],
+            [c.t("owner"), plain(meta.projektagare)],
+            [c.t("period"), f"{formatting.date(meta.start)} – {formatting.date(meta.slut)}"],
+            [c.t("metric.budget"), kr(c.data.totals.budget_kr)],
+            [c.t("currency"), plain(meta.valuta)],
+        ],
+        [45, 129],
+        "LL",
+        size=9.5,
+    )
     pdf.subheading(c.t("economy.financiers"))
     fin = c.data.financiers
     committed = float(fin.atagande_kr.sum())
-    rows = [[plain(row.finansiar), plain(row.typ), kr(row.atagande_kr),
-             pct(row.atagande_kr / committed if committed else None)] for row in fin.itertuples()]
+    rows = [
+        [
+            plain(row.finansiar),
+            plain(row.typ),
+            kr(row.atagande_kr),
+            pct(row.atagande_kr / committed if committed else None),
+        ]
+        for row in fin.itertuples()
+    ]
     rows.append([c.t("total"), "", kr(committed), pct(1 if committed else None)])
-    pdf.data_table([c.t("col.financier"), c.t("col.type"), c.t("col.commitment"), c.t("share_of_financing")],
-                   rows, [70, 34, 36, 34], "LLRR", size=9, bold_last=True)
+    pdf.data_table(
+        [c.t("col.financier"), c.t("col.type"), c.t("col.commitment"), c.t("share_of_financing")],
+        rows,
+        [70, 34, 36, 34],
+        "LLRR",
+        size=9,
+        bold_last=True,
+    )
 
 
 def _organisation(pdf: _Pack, c: _Context) -> None:
@@ -199,18 +234,39 @@ def _organisation(pdf: _Pack, c: _Context) -> None:
         for meeting in c.meta.styrgruppsmoten:
             state = "held" if meeting < c.meeting_date else "this_meeting" if meeting == c.meeting_date else "planned"
             rows.append([formatting.date(meeting), c.t(state), formatting.number(int(taken.get(meeting, 0)))])
-        pdf.data_table([c.t("col.date"), c.t("col.status"), c.t("decisions_taken")], rows, [40, 50, 40], "LLR",
-                       size=9)
+        pdf.data_table([c.t("col.date"), c.t("col.status"), c.t("decisions_taken")], rows, [40, 50, 40], "LLR", size=9)
     else:
         pdf.paragraph(c.t("no_meetings"))
     pdf.subheading(c.t("risks.list"))
     if len(c.data.risks):
         pdf.data_table(
-            [c.t("col.id"), c.t("col.risk"), c.t("col.likelihood"), c.t("col.impact"), c.t("col.score"),
-             c.t("col.mitigation"), c.t("col.owner"), c.t("col.status")],
-            [[plain(row.id), plain(row.risk), _value(row.sannolikhet), _value(row.konsekvens), _value(row.riskvarde),
-              plain(row.atgard), plain(row.ansvarig), c.status(row.status)] for row in c.data.risks.itertuples()],
-            [9, 40, 17, 17, 14, 42, 22, 13], "LLRRRLLL", size=7.5)
+            [
+                c.t("col.id"),
+                c.t("col.risk"),
+                c.t("col.likelihood"),
+                c.t("col.impact"),
+                c.t("col.score"),
+                c.t("col.mitigation"),
+                c.t("col.owner"),
+                c.t("col.status"),
+            ],
+            [
+                [
+                    plain(row.id),
+                    plain(row.risk),
+                    _value(row.sannolikhet),
+                    _value(row.konsekvens),
+                    _value(row.riskvarde),
+                    plain(row.atgard),
+                    plain(row.ansvarig),
+                    c.status(row.status),
+                ]
+                for row in c.data.risks.itertuples()
+            ],
+            [9, 40, 17, 17, 14, 42, 22, 13],
+            "LLRRRLLL",
+            size=7.5,
+        )
     else:
         pdf.paragraph(c.t("no_risks"))
 
@@ -225,27 +281,54 @@ def _activities(pdf: _Pack, c: _Context) -> None:
         rows: list = []
         for area, part in data.activities.groupby("omrade", sort=True, dropna=False):
             rows.append(("group", plain(area)))
-            rows += [[plain(row.id), plain(row.aktivitet), plain(row.ansvarig), date(row.start), date(row.slut),
-                      c.status(row.visad_status),
-                      "–" if formatting.missing(row.andel_klar) else formatting.pct(float(row.andel_klar) / 100, 0)]
-                     for row in part.itertuples()]
-        pdf.data_table([c.t("col.id"), c.t("col.activity"), c.t("col.owner"), c.t("col.start"), c.t("col.end"),
-                        c.t("col.status"), c.t("col.done")], rows, [11, 62, 25, 19, 19, 21, 17], "LLLLLLR", size=7.5)
+            rows += [
+                [
+                    plain(row.id),
+                    plain(row.aktivitet),
+                    plain(row.ansvarig),
+                    date(row.start),
+                    date(row.slut),
+                    c.status(row.visad_status),
+                    "–" if formatting.missing(row.andel_klar) else formatting.pct(float(row.andel_klar) / 100, 0),
+                ]
+                for row in part.itertuples()
+            ]
+        pdf.data_table(
+            [
+                c.t("col.id"),
+                c.t("col.activity"),
+                c.t("col.owner"),
+                c.t("col.start"),
+                c.t("col.end"),
+                c.t("col.status"),
+                c.t("col.done"),
+            ],
+            rows,
+            [11, 62, 25, 19, 19, 21, 17],
+            "LLLLLLR",
+            size=7.5,
+        )
     else:
         pdf.paragraph(c.t("no_activities"))
     pdf.subheading(c.t("page.influence"))
     counts = data.influence_counts
-    pdf.paragraph(c.t("influence_line", n=int(counts.antal.sum()),
-                      counts=_counts_line(counts, c.lang), late=formatting.number(int(counts.forsenade.sum()))))
+    pdf.paragraph(
+        c.t(
+            "influence_line",
+            n=int(counts.antal.sum()),
+            counts=_counts_line(counts, c.lang),
+            late=formatting.number(int(counts.forsenade.sum())),
+        )
+    )
     influence = data.influence
     pdf.subheading(c.t("influence.overdue"), keep=20)
     _influence_table(pdf, c, influence[influence.forsenad.fillna(False).astype(bool)])
     start, horizon = pd.Timestamp(c.r), pd.Timestamp(c.r + dt.timedelta(days=UPCOMING_DAYS))
-    in_window = (((influence.datum > start) & (influence.datum <= horizon))
-                 | ((influence.sista_svarsdag >= start) & (influence.sista_svarsdag <= horizon)))
+    in_window = ((influence.datum > start) & (influence.datum <= horizon)) | (
+        (influence.sista_svarsdag >= start) & (influence.sista_svarsdag <= horizon)
+    )
     pdf.subheading(c.t("upcoming", days=UPCOMING_DAYS), keep=20)
-    _influence_table(pdf, c, influence[influence.status.isin(INFLUENCE_OPEN) & in_window.fillna(False)],
-                     deadline=True)
+    _influence_table(pdf, c, influence[influence.status.isin(INFLUENCE_OPEN) & in_window.fillna(False)], deadline=True)
 
 
 def _influence_table(pdf: _Pack, c: _Context, efforts: pd.DataFrame, deadline: bool = False) -> None:
@@ -254,12 +337,31 @@ def _influence_table(pdf: _Pack, c: _Context, efforts: pd.DataFrame, deadline: b
         return
     date = formatting.date
     pdf.data_table(
-        [c.t("col.id"), c.t("col.issue"), c.t("col.recipient"), c.t("col.status"), c.t("col.date"),
-         c.t("col.deadline") if deadline else c.t("col.owner"), c.t("col.next_step")],
-        [[plain(row.id), plain(row.fraga), plain(row.mottagare), c.status(row.status), date(row.datum),
-          date(row.sista_svarsdag) if deadline else plain(row.ansvarig), plain(row.nasta_steg)]
-         for row in efforts.itertuples()],
-        [11, 46, 30, 17, 18, 20, 32], "LLLLLLL", size=7.5)
+        [
+            c.t("col.id"),
+            c.t("col.issue"),
+            c.t("col.recipient"),
+            c.t("col.status"),
+            c.t("col.date"),
+            c.t("col.deadline") if deadline else c.t("col.owner"),
+            c.t("col.next_step"),
+        ],
+        [
+            [
+                plain(row.id),
+                plain(row.fraga),
+                plain(row.mottagare),
+                c.status(row.status),
+                date(row.datum),
+                date(row.sista_svarsdag) if deadline else plain(row.ansvarig),
+                plain(row.nasta_steg),
+            ]
+            for row in efforts.itertuples()
+        ],
+        [11, 46, 30, 17, 18, 20, 32],
+        "LLLLLLL",
+        size=7.5,
+    )
 
 
 def _results(pdf: _Pack, c: _Context) -> None:
@@ -267,20 +369,47 @@ def _results(pdf: _Pack, c: _Context) -> None:
     pdf.section(c.t("section.results"))
     pdf.subheading(c.t("indicators"))
     if len(data.indicators):
-        merged = data.indicators.merge(data.split, how="left", left_on=["id", "senaste_datum"],
-                                       right_on=["indikator", "datum"])
+        merged = data.indicators.merge(
+            data.split, how="left", left_on=["id", "senaste_datum"], right_on=["indikator", "datum"]
+        )
         rows = []
         for row in merged.itertuples():
             latest = _value(row.senaste_varde)
             if not formatting.missing(row.senaste_datum):
                 latest += f" ({date(row.senaste_datum)})"
-            split = ("–" if formatting.missing(row.kvinnor) and formatting.missing(row.man)
-                     else f"{_value(row.kvinnor)} / {_value(row.man)}")
-            rows.append([plain(row.id), f"{plain(row.namn)} ({plain(row.enhet)})", latest, _value(row.malvarde),
-                         pct(row.progress, 0), pct(row.forvantat, 0), c.status(row.status), split])
-        pdf.data_table([c.t("col.id"), c.t("goals.indicator"), c.t("col.latest"), c.t("col.target"),
-                        c.t("col.progress"), c.t("col.expected"), c.t("col.status"), c.t("women_men")], rows,
-                       [8, 52, 26, 15, 22, 18, 17, 16], "LLRRRRLR", size=7.5)
+            split = (
+                "–"
+                if formatting.missing(row.kvinnor) and formatting.missing(row.man)
+                else f"{_value(row.kvinnor)} / {_value(row.man)}"
+            )
+            rows.append(
+                [
+                    plain(row.id),
+                    f"{plain(row.namn)} ({plain(row.enhet)})",
+                    latest,
+                    _value(row.malvarde),
+                    pct(row.progress, 0),
+                    pct(row.forvantat, 0),
+                    c.status(row.status),
+                    split,
+                ]
+            )
+        pdf.data_table(
+            [
+                c.t("col.id"),
+                c.t("goals.indicator"),
+                c.t("col.latest"),
+                c.t("col.target"),
+                c.t("col.progress"),
+                c.t("col.expected"),
+                c.t("col.status"),
+                c.t("women_men"),
+            ],
+            rows,
+            [8, 52, 26, 15, 22, 18, 17, 16],
+            "LLRRRRLR",
+            size=7.5,
+        )
     else:
         pdf.paragraph(c.t("no_indicators"))
     pdf.subheading(c.t("page.meetings"))
@@ -290,13 +419,30 @@ def _results(pdf: _Pack, c: _Context) -> None:
         return
     share = totals.andel_kvinnor
     even = "" if formatting.missing(share) else c.t("even" if 0.4 <= share <= 0.6 else "uneven")
-    pdf.paragraph(c.t("meetings_line", n=int(totals.antal), date=date(c.r), women=number(totals.kvinnor),
-                      men=number(totals.man), share=pct(share), even=even))
-    rows = [[plain(row.typ), number(row.antal), number(row.kvinnor), number(row.man), pct(row.andel_kvinnor)]
-            for row in data.meetings_by_type.itertuples()]
+    pdf.paragraph(
+        c.t(
+            "meetings_line",
+            n=int(totals.antal),
+            date=date(c.r),
+            women=number(totals.kvinnor),
+            men=number(totals.man),
+            share=pct(share),
+            even=even,
+        )
+    )
+    rows = [
+        [plain(row.typ), number(row.antal), number(row.kvinnor), number(row.man), pct(row.andel_kvinnor)]
+        for row in data.meetings_by_type.itertuples()
+    ]
     rows.append([c.t("total"), number(totals.antal), number(totals.kvinnor), number(totals.man), pct(share)])
-    pdf.data_table([c.t("col.type"), c.t("col.count"), c.t("col.women"), c.t("col.men"), c.t("col.women_share")],
-                   rows, [64, 24, 26, 26, 34], "LRRRR", size=8.5, bold_last=True)
+    pdf.data_table(
+        [c.t("col.type"), c.t("col.count"), c.t("col.women"), c.t("col.men"), c.t("col.women_share")],
+        rows,
+        [64, 24, 26, 26, 34],
+        "LRRRR",
+        size=8.5,
+        bold_last=True,
+    )
     if c.images["women"]:
         pdf.picture(c.images["women"])
 
@@ -308,12 +454,20 @@ def _economy(pdf: _Pack, c: _Context) -> None:
         pdf.picture(c.images["curve"])
     pdf.subheading(c.t("economy.categories"))
     cat = data.categories
-    rows = [[plain(row.kostnadsslag), kr(row.budget_kr), kr(row.upparbetat_kr), kr(row.kvar_kr),
-             pct(row.upparbetat_andel)] for row in cat.itertuples()]
+    rows = [
+        [plain(row.kostnadsslag), kr(row.budget_kr), kr(row.upparbetat_kr), kr(row.kvar_kr), pct(row.upparbetat_andel)]
+        for row in cat.itertuples()
+    ]
     budget, spent = float(cat.budget_kr.sum()), float(cat.upparbetat_kr.sum())
     rows.append([c.t("total"), kr(budget), kr(spent), kr(budget - spent), pct(spent / budget if budget else None)])
-    pdf.data_table([c.t("col.category"), c.t("col.budget"), c.t("col.spent"), c.t("col.left"), c.t("col.share")],
-                   rows, [54, 32, 32, 32, 24], "LRRRR", size=8.5, bold_last=True)
+    pdf.data_table(
+        [c.t("col.category"), c.t("col.budget"), c.t("col.spent"), c.t("col.left"), c.t("col.share")],
+        rows,
+        [54, 32, 32, 32, 24],
+        "LRRRR",
+        size=8.5,
+        bold_last=True,
+    )
     if c.meta.indirekta:
         pdf.paragraph(_indirect_note(c), size=9)
     pdf.subheading(c.t("economy.financiers"))
@@ -321,13 +475,31 @@ def _economy(pdf: _Pack, c: _Context) -> None:
     amounts = ("atagande_kr", "fordelat_kr", "rekvirerat_kr", "inbetalt_kr", "att_rekvirera_kr")
     rows = [[plain(row.finansiar), *(kr(getattr(row, column)) for column in amounts)] for row in fin.itertuples()]
     rows.append([c.t("total"), *(kr(float(fin[column].sum())) for column in amounts)])
-    pdf.data_table([c.t("col.financier"), c.t("col.commitment"), c.t("col.allocated"), c.t("col.claimed"),
-                    c.t("col.paid"), c.t("col.to_claim")], rows, [44, 26, 26, 26, 26, 26], "LRRRRR", size=8,
-                   bold_last=True)
+    pdf.data_table(
+        [
+            c.t("col.financier"),
+            c.t("col.commitment"),
+            c.t("col.allocated"),
+            c.t("col.claimed"),
+            c.t("col.paid"),
+            c.t("col.to_claim"),
+        ],
+        rows,
+        [44, 26, 26, 26, 26, 26],
+        "LRRRRR",
+        size=8,
+        bold_last=True,
+    )
     pdf.subheading(c.t("economy.financier_rules"), keep=15)
     # Only the financing rules: the other frames are passed empty, so they flag nothing.
-    rules = overview.flags(fin, data.activity_counts.iloc[0:0], data.influence_counts.iloc[0:0],
-                           data.indicators.iloc[0:0], data.decisions.iloc[0:0], c.lang)
+    rules = overview.flags(
+        fin,
+        data.activity_counts.iloc[0:0],
+        data.influence_counts.iloc[0:0],
+        data.indicators.iloc[0:0],
+        data.decisions.iloc[0:0],
+        c.lang,
+    )
     if rules:
         pdf.bullets([plain(f) for f in rules])
     else:
@@ -374,11 +546,29 @@ def _decisions(pdf: _Pack, c: _Context) -> None:
         pdf.paragraph(c.t("overview.no_decisions"))
         return
     pdf.data_table(
-        [c.t("col.id"), c.t("col.date"), c.t("col.decision"), c.t("col.owner"), c.t("col.decision_deadline"),
-         c.t("col.overdue")],
-        [[plain(row.id), date(row.datum), plain(row.beslut), plain(row.ansvarig), date(row.deadline),
-          c.t("yes" if bool(row.forsenat) else "no")] for row in open_decisions.itertuples()],
-        [10, 20, 72, 28, 22, 22], "LLLLLL", size=8.5)
+        [
+            c.t("col.id"),
+            c.t("col.date"),
+            c.t("col.decision"),
+            c.t("col.owner"),
+            c.t("col.decision_deadline"),
+            c.t("col.overdue"),
+        ],
+        [
+            [
+                plain(row.id),
+                date(row.datum),
+                plain(row.beslut),
+                plain(row.ansvarig),
+                date(row.deadline),
+                c.t("yes" if bool(row.forsenat) else "no"),
+            ]
+            for row in open_decisions.itertuples()
+        ],
+        [10, 20, 72, 28, 22, 22],
+        "LLLLLL",
+        size=8.5,
+    )
 
 
 SECTIONS = (_cover, _summary, _general, _organisation, _activities, _results, _economy, _since, _decisions)
@@ -386,8 +576,13 @@ SECTIONS = (_cover, _summary, _general, _organisation, _activities, _results, _e
 
 def _layout(c: _Context, total: int | None) -> _Pack:
     date = formatting.date
-    pdf = _Pack(plain(c.meta.kortnamn), f"{c.t('title')} {date(c.meeting_date)}", c.t("data_as_of", date=date(c.r)),
-                lambda n, m: c.t("page", n=n, total=m), total)
+    pdf = _Pack(
+        plain(c.meta.kortnamn),
+        f"{c.t('title')} {date(c.meeting_date)}",
+        c.t("data_as_of", date=date(c.r)),
+        lambda n, m: c.t("page", n=n, total=m),
+        total,
+    )
     pdf.set_title(f"{plain(c.meta.kortnamn)} – {c.t('title')} {date(c.meeting_date)}")
     pdf.set_author(plain(c.meta.projektagare))
     pdf.set_creator("Lägesbild")
@@ -404,8 +599,15 @@ def meeting_pack(project: Project, rapportdatum: dt.date | None, meeting_date: d
         raise ValueError(i18n.t("unusable", lang))
     r = project.as_of(rapportdatum)
     data = _Data(project, r, meeting_date)
-    context = _Context(project.metadata, (len(project.errors), len(project.warnings)), r, meeting_date, lang, data,
-                       _charts(data, r, lang))
+    context = _Context(
+        project.metadata,
+        (len(project.errors), len(project.warnings)),
+        r,
+        meeting_date,
+        lang,
+        data,
+        _charts(data, r, lang),
+    )
     total = None
     for _ in range(3):  # the layout does not depend on the page total, so the second pass settles it
         pdf = _layout(context, total)

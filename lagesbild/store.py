@@ -95,13 +95,20 @@ def open_stored(folder: Path, version: str) -> tuple[duckdb.DuckDBPyConnection, 
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT or manifest.get("sha256") != _sha256_file(database):
             return None
-        con = duckdb.connect(str(database), read_only=True, config={
-            "autoload_known_extensions": False, "autoinstall_known_extensions": False})
+        con = duckdb.connect(
+            str(database),
+            read_only=True,
+            config={"autoload_known_extensions": False, "autoinstall_known_extensions": False},
+        )
     except (OSError, ValueError, KeyError, TypeError, duckdb.Error):
         return None
     params = {k: dt.date.fromisoformat(v) if k in _DATES and v else v for k, v in manifest["params"].items()}
-    stored = Stored([_problem(p) for p in manifest["problems"]], [_problem(p) for p in manifest["notes"]],
-                    params, params["rapportdatum"])
+    stored = Stored(
+        [_problem(p) for p in manifest["problems"]],
+        [_problem(p) for p in manifest["notes"]],
+        params,
+        params["rapportdatum"],
+    )
     return con, stored
 
 
@@ -124,8 +131,13 @@ def save(folder: Path, version: str, con: duckdb.DuckDBPyConnection, stored: Sto
         finally:
             con.execute("detach lager")
         params = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in stored.params.items()}
-        manifest = {"format": FORMAT, "sha256": _sha256_file(partial), "params": params,
-                    "problems": [p.as_dict() for p in stored.problems], "notes": [p.as_dict() for p in stored.notes]}
+        manifest = {
+            "format": FORMAT,
+            "sha256": _sha256_file(partial),
+            "params": params,
+            "problems": [p.as_dict() for p in stored.problems],
+            "notes": [p.as_dict() for p in stored.notes],
+        }
         pending = manifest_path.with_name(f".{uuid.uuid4().hex}.json")
         pending.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, database)

@@ -56,22 +56,33 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
         "upparbetningsgrad": _num(totals.upparbetningsgrad_andel),
         "prognos": _num(totals.prognos_kr),
         "kostnadsslag": [
-            {"kostnadsslag": row.kostnadsslag, "budget": _num(row.budget_kr),
-             "upparbetat": _num(row.upparbetat_kr)}
+            {"kostnadsslag": row.kostnadsslag, "budget": _num(row.budget_kr), "upparbetat": _num(row.upparbetat_kr)}
             for row in categories.itertuples()
         ],
         "finansiarer": [
-            {"finansiar": row.finansiar, "atagande": _num(row.atagande_kr),
-             "fordelat": _num(row.fordelat_kr), "kvar": _num(row.kvar_kr),
-             "rekvirerat": _num(row.rekvirerat_kr), "inbetalt": _num(row.inbetalt_kr),
-             "att_rekvirera": _num(row.att_rekvirera_kr), "flaggor": list(row.flaggor)}
+            {
+                "finansiar": row.finansiar,
+                "atagande": _num(row.atagande_kr),
+                "fordelat": _num(row.fordelat_kr),
+                "kvar": _num(row.kvar_kr),
+                "rekvirerat": _num(row.rekvirerat_kr),
+                "inbetalt": _num(row.inbetalt_kr),
+                "att_rekvirera": _num(row.att_rekvirera_kr),
+                "flaggor": list(row.flaggor),
+            }
             for row in financiers.itertuples()
         ],
         "indikatorer": [
-            {"id": row.id, "namn": row.namn, "senaste_varde": _opt(row.senaste_varde),
-             "senaste_datum": _iso(row.senaste_datum), "malvarde": _num(row.malvarde),
-             "progress": _opt(row.progress), "forvantat": _num(row.forvantat),
-             "status": row.status}
+            {
+                "id": row.id,
+                "namn": row.namn,
+                "senaste_varde": _opt(row.senaste_varde),
+                "senaste_datum": _iso(row.senaste_datum),
+                "malvarde": _num(row.malvarde),
+                "progress": _opt(row.progress),
+                "forvantat": _num(row.forvantat),
+                "status": row.status,
+            }
             for row in indicators.itertuples()
         ],
         "aktiviteter": {row.status: int(row.antal) for row in activities.itertuples()},

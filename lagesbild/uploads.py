@@ -142,8 +142,10 @@ def _unpack(name: str, data: bytes, budget: _Budget) -> tuple[list[_Candidate], 
 
 
 def _over_budget(origin: str) -> str:
-    return (f"högst {xlsx.mb(MAX_UPLOAD_BYTES)} uppackat sammanlagt i en uppladdning – {origin} gör den "
-            "större; ladda upp färre filer åt gången")
+    return (
+        f"högst {xlsx.mb(MAX_UPLOAD_BYTES)} uppackat sammanlagt i en uppladdning – {origin} gör den "
+        "större; ladda upp färre filer åt gången"
+    )
 
 
 def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate], list[Problem]]:
@@ -160,18 +162,32 @@ def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate],
         if Path(parts[-1]).suffix.lower() not in _MEMBER_SUFFIXES:
             continue  # a README, a PDF: not an export
         if len(parts) > 2:
-            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts),
-                                  "en fil överst i zip-filen eller i dess enda mapp – den här ligger i en "
-                                  "undermapp och är en kopia; ta bort undermappen eller packa bara projektmappen"))
+            problems.append(
+                error(
+                    f"{name}/{parts[-1]}",
+                    None,
+                    None,
+                    "/".join(parts),
+                    "en fil överst i zip-filen eller i dess enda mapp – den här ligger i en "
+                    "undermapp och är en kopia; ta bort undermappen eller packa bara projektmappen",
+                )
+            )
             continue
         usable.append((member, parts))
     if hidden:
         problems.append(warning(name, None, None, ", ".join(f"{h}/" for h in sorted(hidden)), _NOT_READ))
     places = sorted({parts[0] + "/" if len(parts) == 2 else "(överst)" for _, parts in usable})
     if len(places) > 1:
-        problems.append(error(name, None, None, ", ".join(places),
-                              "filerna överst i zip-filen eller i en enda mapp – den har filer på flera ställen; "
-                              "packa bara en projektmapp"))
+        problems.append(
+            error(
+                name,
+                None,
+                None,
+                ", ".join(places),
+                "filerna överst i zip-filen eller i en enda mapp – den har filer på flera ställen; "
+                "packa bara en projektmapp",
+            )
+        )
         return [], problems
     found = []
     for member, parts in usable:
@@ -188,15 +204,25 @@ def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate],
             problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), str(exc)))
             continue
         if Path(parts[-1]).suffix.lower() == ".xlsx" and not content.startswith(_XLSX_MAGIC):
-            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts),
-                                  "en Excel-fil (.xlsx) – innehållet är inte det"))
+            problems.append(
+                error(
+                    f"{name}/{parts[-1]}", None, None, "/".join(parts), "en Excel-fil (.xlsx) – innehållet är inte det"
+                )
+            )
             continue
         budget.left -= len(content)
         found.append(_Candidate(origin, parts[-1], content))
     if not found and not any(p.is_error for p in problems):
-        problems.append(error(name, None, None, None,
-                              "minst en exportfil (.csv, .xlsx eller projekt.toml) överst i zip-filen eller i "
-                              "dess enda mapp – den har ingen"))
+        problems.append(
+            error(
+                name,
+                None,
+                None,
+                None,
+                "minst en exportfil (.csv, .xlsx eller projekt.toml) överst i zip-filen eller i "
+                "dess enda mapp – den har ingen",
+            )
+        )
     return found, problems
 
 
@@ -220,8 +246,9 @@ def _shown(value, kind: str) -> str:
     return str(value)
 
 
-def _row_frame(spec: schema.FileSpec, frame: pd.DataFrame, rows: list[tuple[str, int, pd.DataFrame]],
-               limit: int) -> pd.DataFrame:
+def _row_frame(
+    spec: schema.FileSpec, frame: pd.DataFrame, rows: list[tuple[str, int, pd.DataFrame]], limit: int
+) -> pd.DataFrame:
     """The listed rows, each as text under the file's own column names, after a column saying how it changed."""
     kinds = {c.key: c.kind for c in spec.columns}
     names = {c.key: c.name for c in spec.columns}
@@ -248,8 +275,16 @@ def _compare(spec: schema.FileSpec, before: pd.DataFrame, after: pd.DataFrame, h
         for key in changed:
             listed += [("fore", old[key], before), ("efter", new[key], after)]
         listed += [("tillagd", new[k], after) for k in added] + [("borttagen", old[k], before) for k in removed]
-        return Change(spec.filename, len(before), len(after), len(added), len(removed), len(changed),
-                      _row_frame(spec, before, listed, SHOWN_ROWS), len(listed))
+        return Change(
+            spec.filename,
+            len(before),
+            len(after),
+            len(added),
+            len(removed),
+            len(changed),
+            _row_frame(spec, before, listed, SHOWN_ROWS),
+            len(listed),
+        )
     left: dict[tuple, list[int]] = {}
     for i, row in enumerate(old_rows):
         left.setdefault(row, []).append(i)
@@ -261,8 +296,16 @@ def _compare(spec: schema.FileSpec, before: pd.DataFrame, after: pd.DataFrame, h
             added_at.append(i)
     removed_at = sorted(i for positions in left.values() for i in positions)
     listed = [("tillagd", i, after) for i in added_at] + [("borttagen", i, before) for i in removed_at]
-    return Change(spec.filename, len(before), len(after), len(added_at), len(removed_at), None,
-                  _row_frame(spec, before, listed, SHOWN_ROWS), len(listed))
+    return Change(
+        spec.filename,
+        len(before),
+        len(after),
+        len(added_at),
+        len(removed_at),
+        None,
+        _row_frame(spec, before, listed, SHOWN_ROWS),
+        len(listed),
+    )
 
 
 def _totals(project: Project) -> dict[str, float]:
@@ -271,9 +314,13 @@ def _totals(project: Project) -> dict[str, float]:
         return {}
     totals = project.frame("project_totals").iloc[0]
     financiers = project.frame("financiers")
-    return {"metric.budget": float(totals.budget_kr), "col.commitment": float(financiers.atagande_kr.sum()),
-            "metric.spent": float(totals.upparbetat_kr), "col.claimed": float(financiers.rekvirerat_kr.sum()),
-            "col.paid": float(financiers.inbetalt_kr.sum())}
+    return {
+        "metric.budget": float(totals.budget_kr),
+        "col.commitment": float(financiers.atagande_kr.sum()),
+        "metric.spent": float(totals.upparbetat_kr),
+        "col.claimed": float(financiers.rekvirerat_kr.sum()),
+        "col.paid": float(financiers.inbetalt_kr.sum()),
+    }
 
 
 def _targets(uploads: list[tuple[str, bytes]], result: Preview) -> dict[str, list[tuple[_Candidate, str]]]:
@@ -289,9 +336,15 @@ def _targets(uploads: list[tuple[str, bytes]], result: Preview) -> dict[str, lis
                 continue
             spec = recognise(candidate.name, candidate.data)
             if spec is None:
-                result.problems.append(error(candidate.name, None, None, None,
-                                             "en fil som känns igen på namnet (t.ex. utfall.csv) "
-                                             "eller på rubrikraden"))
+                result.problems.append(
+                    error(
+                        candidate.name,
+                        None,
+                        None,
+                        None,
+                        "en fil som känns igen på namnet (t.ex. utfall.csv) eller på rubrikraden",
+                    )
+                )
                 continue
             targets.setdefault(spec.stem, []).append((candidate, target_name(spec, candidate.name, candidate.data)))
     return targets
@@ -307,9 +360,16 @@ def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by
             # Two candidates for one file: which one is meant is the user's to say, never ours to guess.
             filename = TOML if key == TOML else schema.FILES_BY_STEM[key].filename
             origins = [c.origin for c, _ in found]
-            result.problems.append(error(filename, None, None, ", ".join(origins),
-                                         f"en enda fil som ersätter {filename} – uppladdningen har {len(found)}: "
-                                         f"{' och '.join(origins)}; ladda upp bara den som ska in"))
+            result.problems.append(
+                error(
+                    filename,
+                    None,
+                    None,
+                    ", ".join(origins),
+                    f"en enda fil som ersätter {filename} – uppladdningen har {len(found)}: "
+                    f"{' och '.join(origins)}; ladda upp bara den som ska in",
+                )
+            )
             continue
         [(candidate, target)] = found
         result.files[target] = candidate.data
@@ -324,8 +384,9 @@ def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by
         return result
     base = publishing.project_files(folder)
     result.base = {name: publishing.sha256(data) for name, data in base.items()}
-    result.checked = {name: publishing.sha256(data) if data is not None else None
-                      for name, data in result.files.items()}
+    result.checked = {
+        name: publishing.sha256(data) if data is not None else None for name, data in result.files.items()
+    }
     with tempfile.TemporaryDirectory(prefix="lagesbild-forhandsgranskning-") as workdir:
         candidate_folder = Path(workdir) / folder.name
         candidate_folder.mkdir()
@@ -341,8 +402,11 @@ def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by
 def _check(result: Preview, current: Project, new: Project) -> None:
     touched = {schema.fold(Path(t).stem) for t in result.files}
     # Problems of the new files, and of files whose cross-file checks the new files decide.
-    result.problems += [p for p in new.problems
-                        if schema.fold(Path(p.fil).stem) in touched or (p.is_error and p not in current.problems)]
+    result.problems += [
+        p
+        for p in new.problems
+        if schema.fold(Path(p.fil).stem) in touched or (p.is_error and p not in current.problems)
+    ]
     if current.usable and new.usable:
         for spec in schema.FILES:
             if spec.stem in touched:
@@ -351,14 +415,19 @@ def _check(result: Preview, current: Project, new: Project) -> None:
     if new.usable and new.meta is not None and "utfall" in touched:
         result.rapportdatum = new.meta.rapportdatum
         if result.rapportdatum is not None:
-            dates = [d.date() if isinstance(d, pd.Timestamp) else d
-                     for d in new.rows("utfall")["datum"].dropna().tolist()]
+            dates = [
+                d.date() if isinstance(d, pd.Timestamp) else d for d in new.rows("utfall")["datum"].dropna().tolist()
+            ]
             late = [d for d in dates if d > result.rapportdatum]
             result.late_rows, result.latest = len(late), max(late, default=None)
     before, after = _totals(current), _totals(new)
-    result.totals = pd.DataFrame({"matt": list(after or before),
-                                  "fore_kr": [before.get(k) for k in (after or before)],
-                                  "efter_kr": [after.get(k) for k in (after or before)]})
+    result.totals = pd.DataFrame(
+        {
+            "matt": list(after or before),
+            "fore_kr": [before.get(k) for k in (after or before)],
+            "efter_kr": [after.get(k) for k in (after or before)],
+        }
+    )
 
 
 def accept(folder: Path, checked: Preview, by: access.Access) -> publishing.Version:
@@ -373,13 +442,17 @@ def accept(folder: Path, checked: Preview, by: access.Access) -> publishing.Vers
     now = {name: publishing.sha256(data) if data is not None else None for name, data in checked.files.items()}
     if now != checked.checked:
         raise publishing.PublishError("Filerna har ändrats sedan de granskades – ladda upp dem igen.")
-    summary = {"fel": len(checked.errors), "varningar": len(checked.problems) - len(checked.errors),
-               "filer": checked.recognised}
+    summary = {
+        "fel": len(checked.errors),
+        "varningar": len(checked.problems) - len(checked.errors),
+        "filer": checked.recognised,
+    }
     return publishing.publish(folder, checked.files, by.who, summary, expect=checked.base)
 
 
-_REPORT_DATE = re.compile(r"^(?P<key>\s*rapportdatum\s*=\s*)(?P<value>[^#\r\n]*?)(?P<rest>\s*(#[^\r\n]*)?)$",
-                          re.MULTILINE)
+_REPORT_DATE = re.compile(
+    r"^(?P<key>\s*rapportdatum\s*=\s*)(?P<value>[^#\r\n]*?)(?P<rest>\s*(#[^\r\n]*)?)$", re.MULTILINE
+)
 
 
 def move_report_date(folder: Path, rapportdatum: dt.date, by: access.Access) -> publishing.Version:
@@ -396,10 +469,11 @@ def move_report_date(folder: Path, rapportdatum: dt.date, by: access.Access) -> 
     match = _REPORT_DATE.search(top)
     if match is None:
         raise publishing.PublishError("projekt.toml har ingen rad rapportdatum = … att flytta.")
-    changed = (text[:match.start("value")] + rapportdatum.isoformat() + text[match.end("value"):])
+    changed = text[: match.start("value")] + rapportdatum.isoformat() + text[match.end("value") :]
     if tomllib.loads(changed).get("rapportdatum") != rapportdatum:
         raise publishing.PublishError("rapportdatum i projekt.toml gick inte att flytta – ändra det i filen.")
     data = (b"\xef\xbb\xbf" if bom else b"") + changed.encode()
     expect = {name: publishing.sha256(content) for name, content in files.items()}
-    return publishing.publish(folder, {TOML: data}, by.who, {"rapportdatum": rapportdatum.isoformat()},
-                              reason="rapportdatum", expect=expect)
+    return publishing.publish(
+        folder, {TOML: data}, by.who, {"rapportdatum": rapportdatum.isoformat()}, reason="rapportdatum", expect=expect
+    )

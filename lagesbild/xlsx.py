@@ -59,7 +59,7 @@ def _end_record(tail: bytes, tail_start: int, read_at) -> tuple[int, int] | None
         return None
     _, _, _, _, total, size, _, _ = struct.unpack_from("<4s4H2IH", tail, at)
     if total == 0xFFFF or size == 0xFFFFFFFF:
-        locator = tail[at - 20:at] if at >= 20 else read_at(tail_start + at - 20, 20)
+        locator = tail[at - 20 : at] if at >= 20 else read_at(tail_start + at - 20, 20)
         if len(locator) == 20 and locator.startswith(b"PK\x06\x07"):
             offset = struct.unpack_from("<Q", locator, 8)[0]
             record = read_at(offset, 56)
@@ -113,8 +113,10 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -
         raise MemberError("en fil utan lösenord – den är krypterad; packa den utan lösenord")
     if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
         method = "Deflate64" if member.compress_type == 9 else f"metod {member.compress_type}"
-        raise MemberError(f"en fil packad med Deflate eller utan packning – den är packad med {method}; "
-                          "packa om med Utforskarens eller macOS egen zip")
+        raise MemberError(
+            f"en fil packad med Deflate eller utan packning – den är packad med {method}; "
+            "packa om med Utforskarens eller macOS egen zip"
+        )
     if member.file_size > limit:
         raise MemberTooLarge(f"en fil på högst {mb(limit)} uppackad – den är {mb(member.file_size)}")
     out = io.BytesIO()
@@ -126,10 +128,20 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -
                 out.write(chunk)
     except MemberError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
-            struct.error, LookupError) as exc:
-        raise MemberError(f"en hel fil – den gick inte att packa upp ({type(exc).__name__}); "
-                          "packa zip-filen på nytt") from exc
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+        struct.error,
+        LookupError,
+    ) as exc:
+        raise MemberError(
+            f"en hel fil – den gick inte att packa upp ({type(exc).__name__}); packa zip-filen på nytt"
+        ) from exc
     return out.getvalue()
 
 
@@ -143,9 +155,11 @@ def _check_parts(path: Path) -> None:
             try:
                 left -= len(read_member(archive, member, left))
             except MemberTooLarge as exc:
-                raise TooLarge(f"en Excel-fil vars innehåll är högst {mb(MAX_XML_BYTES)} uppackat – "
-                               f"{member.filename} gör den större; dela upp exporten (t.ex. per år) "
-                               "eller spara bladet som CSV") from exc
+                raise TooLarge(
+                    f"en Excel-fil vars innehåll är högst {mb(MAX_XML_BYTES)} uppackat – "
+                    f"{member.filename} gör den större; dela upp exporten (t.ex. per år) "
+                    "eller spara bladet som CSV"
+                ) from exc
             except MemberError as exc:
                 raise ValueError(f"Excel-filen kunde inte öppnas – {member.filename}: förväntat {exc}") from exc
 
@@ -184,20 +198,29 @@ def sheet_as_csv(path: Path) -> str:
         writer = csv.writer(buffer, delimiter=";", lineterminator="")
         for number_in_sheet, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
             if number_in_sheet > MAX_ROWS:
-                raise TooLarge(f"ett kalkylblad med högst {number(MAX_ROWS)} rader – bladet har fler; dela upp "
-                               "exporten (t.ex. per år) eller spara den som CSV", number_in_sheet)
+                raise TooLarge(
+                    f"ett kalkylblad med högst {number(MAX_ROWS)} rader – bladet har fler; dela upp "
+                    "exporten (t.ex. per år) eller spara den som CSV",
+                    number_in_sheet,
+                )
             cells_read += len(row)
             if cells_read > MAX_CELLS:
-                raise TooLarge(f"ett kalkylblad med högst {number(MAX_CELLS)} celler – bladet har fler (tomma "
-                               "celler med formatering räknas också); kopiera tabellen till ett nytt blad "
-                               "eller spara den som CSV", number_in_sheet)
+                raise TooLarge(
+                    f"ett kalkylblad med högst {number(MAX_CELLS)} celler – bladet har fler (tomma "
+                    "celler med formatering räknas också); kopiera tabellen till ett nytt blad "
+                    "eller spara den som CSV",
+                    number_in_sheet,
+                )
             cells = [_cell_text(v) for v in row]
             while cells and not cells[-1]:
                 cells.pop()
             if len(cells) > MAX_COLUMNS:
-                raise TooLarge(f"ett kalkylblad med högst {MAX_COLUMNS} kolumner – rad {number_in_sheet} har "
-                               f"ett värde i kolumn {get_column_letter(len(cells))}; ta bort det som står till "
-                               "höger om tabellen", number_in_sheet)
+                raise TooLarge(
+                    f"ett kalkylblad med högst {MAX_COLUMNS} kolumner – rad {number_in_sheet} har "
+                    f"ett värde i kolumn {get_column_letter(len(cells))}; ta bort det som står till "
+                    "höger om tabellen",
+                    number_in_sheet,
+                )
             buffer.seek(0)
             buffer.truncate()
             if cells:

@@ -16,8 +16,13 @@ if not problems:
 else:
     message = ctx.t("quality.summary", errors=len(errors), warnings=len(warnings))
     (st.error if errors else st.warning)(message)
-    columns = {"fil": ("col.file", ui.TEXT), "rad": ("col.row", ui.INT), "kolumn": ("col.column", ui.TEXT),
-               "varde": ("col.value", ui.TEXT), "forvantat": ("col.expected_value", ui.TEXT)}
+    columns = {
+        "fil": ("col.file", ui.TEXT),
+        "rad": ("col.row", ui.INT),
+        "kolumn": ("col.column", ui.TEXT),
+        "varde": ("col.value", ui.TEXT),
+        "forvantat": ("col.expected_value", ui.TEXT),
+    }
     for title, listed in (("quality.errors", errors), ("quality.warnings", warnings)):
         if listed:
             st.subheader(ctx.t(title))
@@ -25,6 +30,9 @@ else:
 if notes:
     st.subheader(ctx.t("quality.notes"))
     st.caption(ctx.t("quality.notes_help"))
-    ui.table(pd.DataFrame([p.as_dict() for p in notes]),
-             {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
-             ctx, key="datakvalitet_notes")
+    ui.table(
+        pd.DataFrame([p.as_dict() for p in notes]),
+        {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
+        ctx,
+        key="datakvalitet_notes",
+    )

@@ -19,19 +19,34 @@ if not versions:
     st.text(ctx.t("history.none"))
 else:
     st.subheader(ctx.t("history.versions"))
-    listing = pd.DataFrame({
-        "id": [v.id for v in versions], "tid": [v.local_time for v in versions],
-        "vem": [v.manifest.get("vem", "") for v in versions], "orsak": [v.manifest.get("orsak", "") for v in versions],
-        "filer": [", ".join(v.files) for v in versions],
-    })
-    ui.table(listing, {"tid": ("history.time", ui.TEXT), "vem": ("history.who", ui.TEXT),
-                       "orsak": ("history.why", ui.TEXT), "filer": ("history.files", ui.TEXT)},
-             ctx, key="historik_versions")
+    listing = pd.DataFrame(
+        {
+            "id": [v.id for v in versions],
+            "tid": [v.local_time for v in versions],
+            "vem": [v.manifest.get("vem", "") for v in versions],
+            "orsak": [v.manifest.get("orsak", "") for v in versions],
+            "filer": [", ".join(v.files) for v in versions],
+        }
+    )
+    ui.table(
+        listing,
+        {
+            "tid": ("history.time", ui.TEXT),
+            "vem": ("history.who", ui.TEXT),
+            "orsak": ("history.why", ui.TEXT),
+            "filer": ("history.files", ui.TEXT),
+        },
+        ctx,
+        key="historik_versions",
+    )
     by_id = {v.id: v for v in versions}
-    labels = {v.id: ctx.t("history.label", time=v.local_time, files=", ".join(v.files), who=v.manifest.get("vem", ""))
-              for v in versions}
-    chosen = st.selectbox(ctx.t("history.restore_choice"), list(by_id), key="historik_choice",
-                          format_func=labels.__getitem__)
+    labels = {
+        v.id: ctx.t("history.label", time=v.local_time, files=", ".join(v.files), who=v.manifest.get("vem", ""))
+        for v in versions
+    }
+    chosen = st.selectbox(
+        ctx.t("history.restore_choice"), list(by_id), key="historik_choice", format_func=labels.__getitem__
+    )
     # Restoring replaces today's files: the button works only once the user has said yes to this change.
     confirmed = st.checkbox(ctx.t("history.confirm", version=labels[chosen]), key=f"historik_confirm_{chosen}")
     if st.button(ctx.t("history.restore"), key="historik_restore", disabled=not confirmed) and confirmed:

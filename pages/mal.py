@@ -10,17 +10,38 @@ if ui.page_header(ctx, "page.goals"):
     indicators = ctx.frame("indicators")
     goals = ctx.frame("goals")
     st.subheader(ctx.t("goals.tree"))
-    ui.table(goals, {"trad": ("col.goal", ui.TEXT), "niva": ("col.level", ui.TEXT),
-                     "antal_indikatorer": ("goals.indicator", ui.INT)}, ctx, key="mal_tree",
-             widths={"trad": 560}, wrap=True)
+    ui.table(
+        goals,
+        {
+            "trad": ("col.goal", ui.TEXT),
+            "niva": ("col.level", ui.TEXT),
+            "antal_indikatorer": ("goals.indicator", ui.INT),
+        },
+        ctx,
+        key="mal_tree",
+        widths={"trad": 560},
+        wrap=True,
+    )
     indicators = ui.focus(ctx, indicators, "mal_id", "pages/mal.py")
     # The goal and the unit are in the table behind each chart; this one fits a laptop screen.
-    ui.table(indicators, {
-        "id": ("col.id", ui.TEXT), "namn": ("col.name", ui.TEXT), "utgangsvarde": ("col.baseline", ui.NUM),
-        "senaste_varde": ("col.latest", ui.NUM), "malvarde": ("col.target", ui.NUM),
-        "maldatum": ("col.target_date", ui.DATE), "progress": ("col.progress", ui.PCT),
-        "forvantat": ("col.expected", ui.PCT), "status": ("col.status", ui.STATUS),
-    }, ctx, key="mal_indicators", widths={"namn": 170}, wrap=True)
+    ui.table(
+        indicators,
+        {
+            "id": ("col.id", ui.TEXT),
+            "namn": ("col.name", ui.TEXT),
+            "utgangsvarde": ("col.baseline", ui.NUM),
+            "senaste_varde": ("col.latest", ui.NUM),
+            "malvarde": ("col.target", ui.NUM),
+            "maldatum": ("col.target_date", ui.DATE),
+            "progress": ("col.progress", ui.PCT),
+            "forvantat": ("col.expected", ui.PCT),
+            "status": ("col.status", ui.STATUS),
+        },
+        ctx,
+        key="mal_indicators",
+        widths={"namn": 170},
+        wrap=True,
+    )
     values = ctx.frame("indicator_values")
     values = values[values.till_rapportdatum]
     labels = {key: ctx.t(f"goals.{key}") for key in ("women", "men", "value", "target", "expected")}
@@ -35,12 +56,26 @@ if ui.page_header(ctx, "page.goals"):
                 st.text(ctx.status(statuses.NOT_MEASURED))
                 continue
             ui.chart_with_table(
-                charts.indicator(own, float(row.malvarde), labels, charts.wrap(f"{row.id} {row.namn}", 32),
-                                 float(row.utgangsvarde), start, pd.Timestamp(row.maldatum).date(),
-                                 ctx.rapportdatum),
-                pd.DataFrame(own.assign(mal=row.mal, enhet=row.enhet)), {
-                    "mal": ("col.goal", ui.TEXT), "enhet": ("col.unit", ui.TEXT),
-                    "datum": ("col.date", ui.DATE), "varde": ("col.value", ui.NUM),
-                                    "kvinnor": ("col.women", ui.NUM), "man": ("col.men", ui.NUM),
-                                    "kommentar": ("col.comment", ui.TEXT)},
-                ctx, key=f"mal_{position}")
+                charts.indicator(
+                    own,
+                    float(row.malvarde),
+                    labels,
+                    charts.wrap(f"{row.id} {row.namn}", 32),
+                    float(row.utgangsvarde),
+                    start,
+                    pd.Timestamp(row.maldatum).date(),
+                    ctx.rapportdatum,
+                ),
+                pd.DataFrame(own.assign(mal=row.mal, enhet=row.enhet)),
+                {
+                    "mal": ("col.goal", ui.TEXT),
+                    "enhet": ("col.unit", ui.TEXT),
+                    "datum": ("col.date", ui.DATE),
+                    "varde": ("col.value", ui.NUM),
+                    "kvinnor": ("col.women", ui.NUM),
+                    "man": ("col.men", ui.NUM),
+                    "kommentar": ("col.comment", ui.TEXT),
+                },
+                ctx,
+                key=f"mal_{position}",
+            )

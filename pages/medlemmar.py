@@ -11,21 +11,50 @@ if ui.page_header(ctx, "page.members"):
     new = int(members.ny_medlem.fillna(False).sum())
     cols = st.columns(3)
     cols[0].metric(ctx.t("members.count"), formatting.number(len(members)))
-    cols[1].metric(ctx.t("members.new"), formatting.number(new),
-                   ctx.t("members.new_target", status=ctx.t("members.met" if new >= 1 else "members.not_met")),
-                   delta_color="off", delta_arrow="off")
+    cols[1].metric(
+        ctx.t("members.new"),
+        formatting.number(new),
+        ctx.t("members.new_target", status=ctx.t("members.met" if new >= 1 else "members.not_met")),
+        delta_color="off",
+        delta_arrow="off",
+    )
     cols[2].metric(ctx.t("members.unpaid"), formatting.kr(members.obetalt_kr.clip(lower=0).sum()))
     ui.chart_with_table(
-        charts.grouped_bars(by_county, "lan", {"avgift_kr": ctx.t("col.fee"), "inbetalt_kr": ctx.t("col.paid")},
-                            ctx.t("members.fees_by_county"), horizontal=True, height=140 + 70 * len(by_county)),
-        by_county, {"lan": ("col.county", ui.TEXT), "antal": ("col.count", ui.INT), "nya": ("col.new", ui.INT),
-                    "avgift_kr": ("col.fee", ui.KR), "inbetalt_kr": ("col.paid", ui.KR)}, ctx,
-        key="medlemmar_counties")
+        charts.grouped_bars(
+            by_county,
+            "lan",
+            {"avgift_kr": ctx.t("col.fee"), "inbetalt_kr": ctx.t("col.paid")},
+            ctx.t("members.fees_by_county"),
+            horizontal=True,
+            height=140 + 70 * len(by_county),
+        ),
+        by_county,
+        {
+            "lan": ("col.county", ui.TEXT),
+            "antal": ("col.count", ui.INT),
+            "nya": ("col.new", ui.INT),
+            "avgift_kr": ("col.fee", ui.KR),
+            "inbetalt_kr": ("col.paid", ui.KR),
+        },
+        ctx,
+        key="medlemmar_counties",
+    )
     st.subheader(ctx.t("members.list"))
     # The members who still owe their fee first, the largest amount first: the ones to contact.
     owing_first = members.sort_values(["obetalt_kr", "medlem"], ascending=[False, True])
-    ui.table(owing_first, {"medlem": ("col.member", ui.TEXT), "lan": ("col.county", ui.TEXT),
-                       "typ": ("col.type", ui.TEXT), "ny_medlem": ("col.new", ui.FLAG), "avgift_kr": ("col.fee", ui.KR),
-                       "fakturerat_kr": ("col.invoiced", ui.KR), "inbetalt_kr": ("col.paid", ui.KR),
-                       "obetalt_kr": ("col.unpaid", ui.KR), "moten": ("col.meetings", ui.INT)},
-             ctx, key="medlemmar_list")
+    ui.table(
+        owing_first,
+        {
+            "medlem": ("col.member", ui.TEXT),
+            "lan": ("col.county", ui.TEXT),
+            "typ": ("col.type", ui.TEXT),
+            "ny_medlem": ("col.new", ui.FLAG),
+            "avgift_kr": ("col.fee", ui.KR),
+            "fakturerat_kr": ("col.invoiced", ui.KR),
+            "inbetalt_kr": ("col.paid", ui.KR),
+            "obetalt_kr": ("col.unpaid", ui.KR),
+            "moten": ("col.meetings", ui.INT),
+        },
+        ctx,
+        key="medlemmar_list",
+    )

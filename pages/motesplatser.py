@@ -16,22 +16,52 @@ if ui.page_header(ctx, "page.meetings"):
     by_type = ctx.frame("meetings_by_type")
     if not meetings.empty:
         ui.chart_with_table(
-            charts.meetings_per_month(meetings, ctx.t("meetings.over_time")), meetings,
-            {"datum": ("col.date", ui.DATE), "rubrik": ("col.title", ui.TEXT), "typ": ("col.type", ui.TEXT),
-             "format": ("col.format", ui.TEXT), "kvinnor": ("col.women", ui.INT), "man": ("col.men", ui.INT),
-             "andel_kvinnor": ("col.women_share", ui.PCT)}, ctx, key="motesplatser_months")
+            charts.meetings_per_month(meetings, ctx.t("meetings.over_time")),
+            meetings,
+            {
+                "datum": ("col.date", ui.DATE),
+                "rubrik": ("col.title", ui.TEXT),
+                "typ": ("col.type", ui.TEXT),
+                "format": ("col.format", ui.TEXT),
+                "kvinnor": ("col.women", ui.INT),
+                "man": ("col.men", ui.INT),
+                "andel_kvinnor": ("col.women_share", ui.PCT),
+            },
+            ctx,
+            key="motesplatser_months",
+        )
         left, right = st.columns(2)
-        type_columns = {"typ": ("col.type", ui.TEXT), "antal": ("col.count", ui.INT),
-                        "kvinnor": ("col.women", ui.INT), "man": ("col.men", ui.INT),
-                        "andel_kvinnor": ("col.women_share", ui.PCT)}
+        type_columns = {
+            "typ": ("col.type", ui.TEXT),
+            "antal": ("col.count", ui.INT),
+            "kvinnor": ("col.women", ui.INT),
+            "man": ("col.men", ui.INT),
+            "andel_kvinnor": ("col.women_share", ui.PCT),
+        }
         with left:
             ui.chart_with_table(
-                charts.grouped_bars(by_type, "typ", {"kvinnor": ctx.t("col.women"), "man": ctx.t("col.men")},
-                                    ctx.t("meetings.by_type"), unit="antal", horizontal=True,
-                                    height=120 + 70 * len(by_type), colours=(charts.WOMEN, charts.MEN)),
-                by_type, type_columns, ctx, key="motesplatser_types")
+                charts.grouped_bars(
+                    by_type,
+                    "typ",
+                    {"kvinnor": ctx.t("col.women"), "man": ctx.t("col.men")},
+                    ctx.t("meetings.by_type"),
+                    unit="antal",
+                    horizontal=True,
+                    height=120 + 70 * len(by_type),
+                    colours=(charts.WOMEN, charts.MEN),
+                ),
+                by_type,
+                type_columns,
+                ctx,
+                key="motesplatser_types",
+            )
         with right:
             ui.chart_with_table(
-                charts.share_of_women(by_type, {"share": ctx.t("meetings.share"),
-                                                "band": ctx.t("meetings.band")}, ctx.t("meetings.share")),
-                by_type, type_columns, ctx, key="motesplatser_share")
+                charts.share_of_women(
+                    by_type, {"share": ctx.t("meetings.share"), "band": ctx.t("meetings.band")}, ctx.t("meetings.share")
+                ),
+                by_type,
+                type_columns,
+                ctx,
+                key="motesplatser_share",
+            )

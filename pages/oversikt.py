@@ -14,21 +14,34 @@ if ui.page_header(ctx, "page.overview"):
     # Three to a row: a krona figure in a fifth of a 1280-pixel screen is cut off with an ellipsis.
     first, second = st.columns(3), st.columns(3)
     first[0].metric(ctx.t("metric.budget"), formatting.kr(totals.budget_kr))
-    first[1].metric(ctx.t("metric.spent"), formatting.kr(totals.upparbetat_kr),
-                    ctx.t("metric.spent_delta", share=formatting.pct(totals.upparbetningsgrad_andel)),
-                    delta_color="off", delta_arrow="off")
+    first[1].metric(
+        ctx.t("metric.spent"),
+        formatting.kr(totals.upparbetat_kr),
+        ctx.t("metric.spent_delta", share=formatting.pct(totals.upparbetningsgrad_andel)),
+        delta_color="off",
+        delta_arrow="off",
+    )
     first[2].metric(ctx.t("metric.plan"), formatting.kr(totals.plan_till_datum_kr))
     # Spending off plan in either direction is for the steering group to judge: no red or green.
-    second[0].metric(ctx.t("metric.deviation"), formatting.kr(totals.avvikelse_kr),
-                     ctx.t("metric.deviation_delta", share=formatting.pct(totals.avvikelse_andel)),
-                     delta_color="off", delta_arrow="down" if totals.avvikelse_kr < 0 else "up")
+    second[0].metric(
+        ctx.t("metric.deviation"),
+        formatting.kr(totals.avvikelse_kr),
+        ctx.t("metric.deviation_delta", share=formatting.pct(totals.avvikelse_andel)),
+        delta_color="off",
+        delta_arrow="down" if totals.avvikelse_kr < 0 else "up",
+    )
     overrun = totals.prognos_kr - totals.budget_kr
-    second[1].metric(ctx.t("metric.forecast"), formatting.kr(totals.prognos_kr),
-                     ctx.t("metric.forecast_delta", amount=formatting.kr(overrun)),
-                     delta_color="off", delta_arrow="down" if overrun < 0 else "up",
-                     help=ctx.t("forecast.pace_short"))
-    second[2].metric(ctx.t("metric.forecast_plan"), formatting.kr(forecast.prognos_enligt_plan_kr),
-                     help=ctx.t("forecast.plan_short"))
+    second[1].metric(
+        ctx.t("metric.forecast"),
+        formatting.kr(totals.prognos_kr),
+        ctx.t("metric.forecast_delta", amount=formatting.kr(overrun)),
+        delta_color="off",
+        delta_arrow="down" if overrun < 0 else "up",
+        help=ctx.t("forecast.pace_short"),
+    )
+    second[2].metric(
+        ctx.t("metric.forecast_plan"), formatting.kr(forecast.prognos_enligt_plan_kr), help=ctx.t("forecast.plan_short")
+    )
 
     indicators = ctx.frame("indicators")
     st.subheader(ctx.t("verdict.title"))
@@ -45,33 +58,60 @@ if ui.page_header(ctx, "page.overview"):
                         st.page_link(verdict.page, label=ctx.t("verdict.open_page"), icon=":material/arrow_forward:")
                     for number, item in enumerate(verdict.items, start=1):
                         label = item.label or ctx.t("verdict.item", n=number)
-                        st.page_link(item.page, label=ctx.t("verdict.open", label=label), query_params=item.query,
-                                     icon=":material/arrow_forward:")
+                        st.page_link(
+                            item.page,
+                            label=ctx.t("verdict.open", label=label),
+                            query_params=item.query,
+                            icon=":material/arrow_forward:",
+                        )
 
     st.subheader(ctx.t("decide.title"))
     to_decide = ctx.frame("decisions_to_make")
     if to_decide.empty:
         st.text(ctx.t("decide.none"))
     else:
-        ui.table(to_decide, {"id": ("col.id", ui.TEXT), "status": ("col.status", ui.STATUS),
-                             "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
-                             "deadline": ("col.decision_deadline", ui.DATE),
-                             "dagar_efter_deadline": ("decide.days_over", ui.INT)},
-                 ctx, key="oversikt_to_decide", widths={"beslut": 340}, wrap=True)
+        ui.table(
+            to_decide,
+            {
+                "id": ("col.id", ui.TEXT),
+                "status": ("col.status", ui.STATUS),
+                "beslut": ("col.decision", ui.TEXT),
+                "ansvarig": ("col.owner", ui.TEXT),
+                "deadline": ("col.decision_deadline", ui.DATE),
+                "dagar_efter_deadline": ("decide.days_over", ui.INT),
+            },
+            ctx,
+            key="oversikt_to_decide",
+            widths={"beslut": 340},
+            wrap=True,
+        )
 
     left, right = st.columns(2)
     with left:
         st.subheader(ctx.t("overview.flags"))
-        found = overview.flags(ctx.frame("financiers"), ctx.frame("activity_counts_by_status"),
-                               ctx.frame("influence_counts_by_status"), indicators, ctx.frame("decisions"),
-                               ctx.lang)
+        found = overview.flags(
+            ctx.frame("financiers"),
+            ctx.frame("activity_counts_by_status"),
+            ctx.frame("influence_counts_by_status"),
+            indicators,
+            ctx.frame("decisions"),
+            ctx.lang,
+        )
         st.text("\n".join(f"• {line}" for line in found) if found else ctx.t("overview.no_flags"))
     with right:
         ui.chart_with_table(
             charts.status_bars(overview.status_counts(indicators.status), ctx.status, ctx.t("overview.goals")),
-            indicators, {"id": ("col.id", ui.TEXT), "namn": ("col.name", ui.TEXT),
-                         "status": ("col.status", ui.STATUS), "progress": ("col.progress", ui.PCT),
-                         "forvantat": ("col.expected", ui.PCT)}, ctx, key="oversikt_indicators")
+            indicators,
+            {
+                "id": ("col.id", ui.TEXT),
+                "namn": ("col.name", ui.TEXT),
+                "status": ("col.status", ui.STATUS),
+                "progress": ("col.progress", ui.PCT),
+                "forvantat": ("col.expected", ui.PCT),
+            },
+            ctx,
+            key="oversikt_indicators",
+        )
     meeting = overview.last_meeting(project.meta.styrgruppsmoten, ctx.rapportdatum)
     if meeting is None:
         st.subheader(ctx.t("overview.since", date="–"))
@@ -82,17 +122,30 @@ if ui.page_header(ctx, "page.overview"):
     by_area = ctx.frame("activity_counts_by_area")
     ui.chart_with_table(
         charts.stacked_status(by_area, "omrade", "visad_status", ctx.status, ctx.t("overview.areas")),
-        by_area, {"omrade": ("col.area", ui.TEXT), "visad_status": ("col.status", ui.STATUS),
-                  "antal": ("col.count", ui.INT)}, ctx, key="oversikt_areas")
+        by_area,
+        {"omrade": ("col.area", ui.TEXT), "visad_status": ("col.status", ui.STATUS), "antal": ("col.count", ui.INT)},
+        ctx,
+        key="oversikt_areas",
+    )
     st.subheader(ctx.t("overview.decisions"))
     decisions = ctx.frame("decisions")
     open_decisions = decisions[decisions.status == statuses.OPEN]
     if open_decisions.empty:
         st.text(ctx.t("overview.no_decisions"))
     else:
-        ui.table(open_decisions, {"id": ("col.id", ui.TEXT), "datum": ("col.date", ui.DATE),
-                                  "beslut": ("col.decision", ui.TEXT), "ansvarig": ("col.owner", ui.TEXT),
-                                  "deadline": ("col.decision_deadline", ui.DATE),
-                                  "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="oversikt_decisions",
-                 widths={"beslut": 380}, wrap=True)
+        ui.table(
+            open_decisions,
+            {
+                "id": ("col.id", ui.TEXT),
+                "datum": ("col.date", ui.DATE),
+                "beslut": ("col.decision", ui.TEXT),
+                "ansvarig": ("col.owner", ui.TEXT),
+                "deadline": ("col.decision_deadline", ui.DATE),
+                "forsenat": ("col.overdue", ui.FLAG),
+            },
+            ctx,
+            key="oversikt_decisions",
+            widths={"beslut": 380},
+            wrap=True,
+        )
     ui.meeting_pack_downloads(ctx)

@@ -96,8 +96,12 @@ if ui.page_header(ctx, "page.claim"):
             cols[1].metric(ctx.t("claim.booked"), formatting.kr(compared.booked_kr))
             cols[2].metric(ctx.t("claim.difference"), formatting.kr(compared.difference_kr))
             st.subheader(ctx.t("claim.against_ledger"))
-            _table(ledger, "manad personalkostnad_kr bokfort_kr skillnad_kr", "rapport_staff_ledger",
-                   personalkostnad_kr="claim.from_hours")
+            _table(
+                ledger,
+                "manad personalkostnad_kr bokfort_kr skillnad_kr",
+                "rapport_staff_ledger",
+                personalkostnad_kr="claim.from_hours",
+            )
             st.subheader(ctx.t("claim.hours"))
             _table(
                 ctx.frame("staff_hours", **staff.params(chosen)),

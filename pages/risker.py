@@ -11,21 +11,53 @@ if ui.page_header(ctx, "page.risks"):
     left, _ = st.columns([2, 3])
     with left:
         ui.chart_with_table(
-            charts.risk_matrix(open_risks, {"likelihood": ctx.t("risks.likelihood"),
-                                            "impact": ctx.t("risks.impact")}, ctx.t("risks.matrix")),
-            open_risks, {"id": ("col.id", ui.TEXT), "sannolikhet": ("col.likelihood", ui.INT),
-                         "konsekvens": ("col.impact", ui.INT), "riskvarde": ("col.score", ui.INT)},
-            ctx, key="risker_matrix")
+            charts.risk_matrix(
+                open_risks,
+                {"likelihood": ctx.t("risks.likelihood"), "impact": ctx.t("risks.impact")},
+                ctx.t("risks.matrix"),
+            ),
+            open_risks,
+            {
+                "id": ("col.id", ui.TEXT),
+                "sannolikhet": ("col.likelihood", ui.INT),
+                "konsekvens": ("col.impact", ui.INT),
+                "riskvarde": ("col.score", ui.INT),
+            },
+            ctx,
+            key="risker_matrix",
+        )
     st.subheader(ctx.t("risks.list"))
     risks = ui.focus(ctx, risks, "risker_id", "pages/risker.py")
     # Likelihood and impact are in the matrix; the list keeps room for the mitigation and who owns it.
-    ui.table(risks, {"id": ("col.id", ui.TEXT), "risk": ("col.risk", ui.TEXT),
-                     "riskvarde": ("col.score", ui.INT), "atgard": ("col.mitigation", ui.TEXT),
-                     "ansvarig": ("col.owner", ui.TEXT), "status": ("col.status", ui.STATUS)},
-             ctx, key="risker_list", widths={"risk": 250, "atgard": 250, "ansvarig": 110}, wrap=True)
+    ui.table(
+        risks,
+        {
+            "id": ("col.id", ui.TEXT),
+            "risk": ("col.risk", ui.TEXT),
+            "riskvarde": ("col.score", ui.INT),
+            "atgard": ("col.mitigation", ui.TEXT),
+            "ansvarig": ("col.owner", ui.TEXT),
+            "status": ("col.status", ui.STATUS),
+        },
+        ctx,
+        key="risker_list",
+        widths={"risk": 250, "atgard": 250, "ansvarig": 110},
+        wrap=True,
+    )
     st.subheader(ctx.t("risks.decisions"))
     decisions = ctx.frame("decisions")
-    ui.table(decisions[decisions.status == statuses.OPEN],
-             {"id": ("col.id", ui.TEXT), "datum": ("col.date", ui.DATE), "beslut": ("col.decision", ui.TEXT),
-              "ansvarig": ("col.owner", ui.TEXT), "deadline": ("col.decision_deadline", ui.DATE),
-              "forsenat": ("col.overdue", ui.FLAG)}, ctx, key="risker_decisions", widths={"beslut": 360}, wrap=True)
+    ui.table(
+        decisions[decisions.status == statuses.OPEN],
+        {
+            "id": ("col.id", ui.TEXT),
+            "datum": ("col.date", ui.DATE),
+            "beslut": ("col.decision", ui.TEXT),
+            "ansvarig": ("col.owner", ui.TEXT),
+            "deadline": ("col.decision_deadline", ui.DATE),
+            "forsenat": ("col.overdue", ui.FLAG),
+        },
+        ctx,
+        key="risker_decisions",
+        widths={"beslut": 360},
+        wrap=True,
+    )

@@ -36,8 +36,16 @@ def main(case: str, path: Path) -> None:
     status = Path("/proc/self/status")
     hwm = [line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")]
     peak_mb = int(hwm[0]) / 1024 if hwm else maxrss_mb
-    print(json.dumps({"peak_mb": round(peak_mb, 1), "ru_maxrss_mb": round(maxrss_mb, 1), "seconds": round(seconds, 2),
-                      "outcome": outcome[:300]}))
+    print(
+        json.dumps(
+            {
+                "peak_mb": round(peak_mb, 1),
+                "ru_maxrss_mb": round(maxrss_mb, 1),
+                "seconds": round(seconds, 2),
+                "outcome": outcome[:300],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -101,8 +101,9 @@ B1;2025-02-01;Ett beslut;Styrgruppen;2025-03-01;Klar
 }
 
 
-def write_project(tmp_path: Path, base: str | Path | None = "minimal", name: str = "projekt",
-                  **files: str | bytes | None) -> Path:
+def write_project(
+    tmp_path: Path, base: str | Path | None = "minimal", name: str = "projekt", **files: str | bytes | None
+) -> Path:
     """A project folder tmp_path/name: a copy of base with some files replaced.
 
     base is "minimal" (MINIMAL above), a folder to copy (e.g. STRACKET) or None (empty).
@@ -119,8 +120,11 @@ def write_project(tmp_path: Path, base: str | Path | None = "minimal", name: str
             for filename, text in MINIMAL.items():
                 (folder / filename).write_text(text, encoding="utf-8")
     for key, content in files.items():
-        filename = "projekt.toml" if key == "projekt" else (
-            key.replace("_xlsx", ".xlsx") if key.endswith("_xlsx") else f"{key}.csv")
+        filename = (
+            "projekt.toml"
+            if key == "projekt"
+            else (key.replace("_xlsx", ".xlsx") if key.endswith("_xlsx") else f"{key}.csv")
+        )
         path = folder / filename
         if content is None:
             path.unlink(missing_ok=True)
@@ -181,8 +185,9 @@ def zip_bomb(members: int, expanded: int, name: str = "utfall{}.csv") -> bytes:
     return buffer.getvalue()
 
 
-def patch_zip_member(data: bytes, member: str, *, method: int | None = None, flags: int | None = None,
-                     size: int | None = None) -> bytes:
+def patch_zip_member(
+    data: bytes, member: str, *, method: int | None = None, flags: int | None = None, size: int | None = None
+) -> bytes:
     """A zip with one member's compression method, flag bits or declared size changed in both of its headers."""
     import struct
 
@@ -191,7 +196,7 @@ def patch_zip_member(data: bytes, member: str, *, method: int | None = None, fla
     local = raw.find(b"PK\x03\x04")
     while local != -1:
         length = struct.unpack_from("<H", raw, local + 26)[0]
-        if bytes(raw[local + 30:local + 30 + length]) == name:
+        if bytes(raw[local + 30 : local + 30 + length]) == name:
             if flags is not None:
                 struct.pack_into("<H", raw, local + 6, flags)
             if method is not None:
@@ -202,7 +207,7 @@ def patch_zip_member(data: bytes, member: str, *, method: int | None = None, fla
     central = raw.find(b"PK\x01\x02")
     while central != -1:
         length = struct.unpack_from("<H", raw, central + 28)[0]
-        if bytes(raw[central + 46:central + 46 + length]) == name:
+        if bytes(raw[central + 46 : central + 46 + length]) == name:
             if flags is not None:
                 struct.pack_into("<H", raw, central + 8, flags)
             if method is not None:
@@ -224,8 +229,13 @@ def zip_with_entries(count: int) -> bytes:
     return directory + end
 
 
-def xlsx_of(rows: list[list[object]], *, dimension: str | None = None, hidden_first: list[list[object]] | None = None,
-            merged: tuple[str, ...] = ()) -> bytes:
+def xlsx_of(
+    rows: list[list[object]],
+    *,
+    dimension: str | None = None,
+    hidden_first: list[list[object]] | None = None,
+    merged: tuple[str, ...] = (),
+) -> bytes:
     """An Excel workbook: rows on its first visible sheet, optionally after a hidden sheet, a declared
     dimension (e.g. "A1:XFD1000") written into the sheet as another program might, and merged ranges."""
     import io
@@ -273,8 +283,10 @@ def xlsx_bomb(rows: int, cells_per_row: int = 1) -> bytes:
                 target.writestr(info.filename, source.read(info))
                 continue
             with target.open(info.filename, "w", force_zip64=True) as sheet:
-                sheet.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
-                            b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                sheet.write(
+                    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
+                    b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                )
                 block = []
                 for index in range(1, rows + 1):
                     cells = "".join(f'<c r="{chr(65 + c)}{index}"><v>1</v></c>' for c in range(cells_per_row))
@@ -316,6 +328,8 @@ def tree_digests(folder: Path) -> dict[str, str]:
     """
     import hashlib
 
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != "lock" and "lager" not in p.relative_to(folder).parts[:2]}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "lock" and "lager" not in p.relative_to(folder).parts[:2]
+    }

@@ -41,19 +41,21 @@ def links(*entries: dict) -> dict:
 # --------------------------------------------------------------------------- capabilities
 
 
-@pytest.mark.parametrize(("role", "allowed"), [
-    (EDITOR, {access.LEDGER, access.QUALITY, access.UPLOAD, access.HISTORY, access.FREEZE}),
-    (STEERING, {access.LEDGER, access.QUALITY}),
-    (REFERENCE, set()),
-])
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        (EDITOR, {access.LEDGER, access.QUALITY, access.UPLOAD, access.HISTORY, access.FREEZE}),
+        (STEERING, {access.LEDGER, access.QUALITY}),
+        (REFERENCE, set()),
+    ],
+)
 def test_each_role_has_exactly_the_capabilities_of_the_issue(role, allowed):
     who = access.Access(role, "x", "inloggning")
     everything = {access.LEDGER, access.QUALITY, access.UPLOAD, access.HISTORY, access.FREEZE}
     assert {c for c in everything if who.can(c)} == allowed
 
 
-@pytest.mark.parametrize("capability", [access.LEDGER, access.QUALITY, access.UPLOAD, access.HISTORY,
-                                        access.FREEZE])
+@pytest.mark.parametrize("capability", [access.LEDGER, access.QUALITY, access.UPLOAD, access.HISTORY, access.FREEZE])
 def test_require_refuses_the_reference_group_everything_beyond_aggregates(capability):
     with pytest.raises(AccessDenied):
         REFERENCE_ACCESS.require(capability)
@@ -69,14 +71,17 @@ def test_local_mode_makes_everyone_an_editor_of_every_project():
     assert access.LOCAL.may_open("vilket-projekt-som-helst")
 
 
-@pytest.mark.parametrize(("page", "editor", "steering", "reference"), [
-    ("oversikt", True, True, True),
-    ("ekonomi", True, True, True),
-    ("sedan", True, True, True),
-    ("datakvalitet", True, True, False),
-    ("uppdatera", True, False, False),
-    ("historik", True, False, False),
-])
+@pytest.mark.parametrize(
+    ("page", "editor", "steering", "reference"),
+    [
+        ("oversikt", True, True, True),
+        ("ekonomi", True, True, True),
+        ("sedan", True, True, True),
+        ("datakvalitet", True, True, False),
+        ("uppdatera", True, False, False),
+        ("historik", True, False, False),
+    ],
+)
 def test_pages_each_role_may_see(page, editor, steering, reference):
     assert [who.may_see_page(page) for who in EVERYONE] == [editor, steering, reference]
 
@@ -90,19 +95,37 @@ def test_every_role_may_query_aggregates(name):
     assert all(who.may_query(name) for who in EVERYONE)
 
 
-@pytest.mark.parametrize("name", [
-    "./ledger_rows", "checks/../ledger_rows", "../queries/ledger_rows", "models/../ledger_rows",
-    "ledger_rows/", "ledger_rows.sql", " ledger_rows", "ledger_rows\x00",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "./ledger_rows",
+        "checks/../ledger_rows",
+        "../queries/ledger_rows",
+        "models/../ledger_rows",
+        "ledger_rows/",
+        "ledger_rows.sql",
+        " ledger_rows",
+        "ledger_rows\x00",
+    ],
+)
 def test_another_spelling_of_ledger_rows_is_refused(name):
     # Each of these names reads queries/ledger_rows.sql (or tries to) under a name that is not "ledger_rows".
     assert not REFERENCE_ACCESS.may_query(name)
 
 
-@pytest.mark.parametrize("name", [
-    "../../../../etc/passwd", "/etc/passwd", "..", "checks/repeated_ledger_rows", "models/bokforing",
-    "read_csv_as_text", "", "macros/sv_date",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        "..",
+        "checks/repeated_ledger_rows",
+        "models/bokforing",
+        "read_csv_as_text",
+        "",
+        "macros/sv_date",
+    ],
+)
 def test_paths_loader_queries_and_checks_are_no_query_for_any_role(name):
     assert not any(who.may_query(name) for who in EVERYONE)
 
@@ -138,8 +161,11 @@ def test_token_hash_is_the_prefixed_sha256_and_does_not_contain_the_key():
 
 def test_a_valid_key_gives_its_role_project_and_name():
     token = new_token()
-    granted = access.from_link(links(link(token, STEERING, projekt="stracket", namn="Styrgruppen",
-                                          giltig_till=dt.date(2026, 12, 31))), token, TODAY)
+    granted = access.from_link(
+        links(link(token, STEERING, projekt="stracket", namn="Styrgruppen", giltig_till=dt.date(2026, 12, 31))),
+        token,
+        TODAY,
+    )
     assert granted is not None
     assert (granted.role, granted.mode, granted.projects) == (STEERING, "lank", frozenset({"stracket"}))
     assert "Styrgruppen" in granted.who
@@ -250,14 +276,18 @@ def test_keys_are_compared_in_constant_time_against_every_configured_link(monkey
 # --------------------------------------------------------------------------- login
 
 
-ROLLER = {"lagesbild": {"roller": {
-    "Projektledare@Example.se": EDITOR,
-    "ledamot@example.se": STEERING,
-    "grupp:styrgruppen": STEERING,
-    "grupp:referensgruppen": REFERENCE,
-    "grupp:0b7f6a1e-1111-2222-3333-444455556666": EDITOR,
-    "fel@example.se": "admin",
-}}}
+ROLLER = {
+    "lagesbild": {
+        "roller": {
+            "Projektledare@Example.se": EDITOR,
+            "ledamot@example.se": STEERING,
+            "grupp:styrgruppen": STEERING,
+            "grupp:referensgruppen": REFERENCE,
+            "grupp:0b7f6a1e-1111-2222-3333-444455556666": EDITOR,
+            "fel@example.se": "admin",
+        }
+    }
+}
 
 
 def login(**claims) -> dict:
@@ -287,15 +317,18 @@ def test_the_most_trusted_role_of_all_claims_wins():
     assert granted.role == STEERING
 
 
-@pytest.mark.parametrize("claims", [
-    {"email": "okand@example.se"},
-    {"email": "okand@example.se", "groups": ["andra-gruppen"]},
-    {"email": ""},
-    {},
-    {"name": "Projektledare@Example.se"},
-    {"email": "fel@example.se"},  # mapped to a role that does not exist
-    {"email": "grupp:styrgruppen"},  # an e-mail claim cannot pose as a group
-])
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"email": "okand@example.se"},
+        {"email": "okand@example.se", "groups": ["andra-gruppen"]},
+        {"email": ""},
+        {},
+        {"name": "Projektledare@Example.se"},
+        {"email": "fel@example.se"},  # mapped to a role that does not exist
+        {"email": "grupp:styrgruppen"},  # an e-mail claim cannot pose as a group
+    ],
+)
 def test_unknown_users_get_no_role(claims):
     assert access.from_login(ROLLER, login(**claims)) is None
 
@@ -328,8 +361,6 @@ def test_no_exp_claim_is_not_expired_but_a_broken_one_is():
 @pytest.fixture
 def small(tmp_path) -> Path:
     return write_project(tmp_path)
-
-
 
 
 NEW_UTFALL = """\

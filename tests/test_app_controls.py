@@ -120,8 +120,7 @@ def test_choosing_bergslaget_shows_its_project_name(cached):
 
 
 def test_choosing_bergslaget_opens_it_on_its_own_report_date(cached):
-    assert cached(EXAMPLE, bergslaget).date_input(key="rapportdatum_bergslaget-2023").value == dt.date(
-        2023, 11, 30)
+    assert cached(EXAMPLE, bergslaget).date_input(key="rapportdatum_bergslaget-2023").value == dt.date(2023, 11, 30)
 
 
 def test_a_data_folder_with_one_project_shows_no_project_picker(cached):
@@ -156,15 +155,16 @@ def test_english_labels_the_meeting_metrics_in_english(cached):
 
 
 def test_english_translates_the_indicator_statuses(cached):
-    indicators = next(d.value for d in cached(EXAMPLE, english, page="mal").dataframe
-                      if "Progress" in d.value.columns)
+    indicators = next(d.value for d in cached(EXAMPLE, english, page="mal").dataframe if "Progress" in d.value.columns)
     assert set(indicators["Status"]) == {"Achieved", "On track", "At risk", "Behind"}
 
 
 def test_english_labels_the_shared_controls_in_english(cached):
     at = cached(EXAMPLE, english)
     assert (at.selectbox(key="projekt").label, at.date_input(key="rapportdatum_stracket").label) == (
-        "Project", "Report date")
+        "Project",
+        "Report date",
+    )
 
 
 def test_english_keeps_swedish_number_formatting(cached):
@@ -241,7 +241,6 @@ def test_a_url_naming_an_unknown_project_opens_the_default_one():
     assert query(at)["projekt"] == "stracket"
 
 
-
 # --------------------------------------------------------------------------- data errors
 
 
@@ -252,7 +251,8 @@ def test_a_project_with_data_errors_raises_on_no_page(cached, page):
 
 def test_a_project_with_data_errors_shows_a_warning_banner_on_the_overview(cached):
     assert [w.value for w in cached(BROKEN).warning] == [
-        "Data har 2 fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet."]
+        "Data har 2 fel – siffrorna bygger bara på de rader som gick att läsa. Se Datakvalitet."
+    ]
 
 
 def test_a_project_with_data_errors_still_shows_figures_from_the_readable_rows(cached):
@@ -292,7 +292,8 @@ def test_a_project_with_a_broken_toml_raises_on_no_page(cached, page):
 
 def test_a_project_with_a_broken_toml_says_it_cannot_be_shown(cached):
     assert [e.value for e in cached(BROKEN_TOML).error] == [
-        "Projektet kan inte visas: projekt.toml saknas eller är felaktig. Se Datakvalitet."]
+        "Projektet kan inte visas: projekt.toml saknas eller är felaktig. Se Datakvalitet."
+    ]
 
 
 def test_a_project_with_a_broken_toml_shows_no_figures(cached):
@@ -300,12 +301,10 @@ def test_a_project_with_a_broken_toml_shows_no_figures(cached):
 
 
 def test_data_quality_lists_the_toml_problem_with_its_line(cached):
-    table = next(d.value for d in cached(BROKEN_TOML, page="datakvalitet").dataframe
-                 if "Fil" in d.value.columns)
+    table = next(d.value for d in cached(BROKEN_TOML, page="datakvalitet").dataframe if "Fil" in d.value.columns)
     assert table[["Fil", "Rad"]].values.tolist() == [["projekt.toml", "6"]]
 
 
 def test_data_quality_says_the_toml_must_be_valid(cached):
-    table = next(d.value for d in cached(BROKEN_TOML, page="datakvalitet").dataframe
-                 if "Fil" in d.value.columns)
+    table = next(d.value for d in cached(BROKEN_TOML, page="datakvalitet").dataframe if "Fil" in d.value.columns)
     assert table["Förväntat"].str.startswith("giltig TOML").tolist() == [True]

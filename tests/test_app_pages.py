@@ -61,7 +61,6 @@ def rendered() -> Callable[[Path, str], AppTest]:
     return get
 
 
-
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: plain(m.value) for m in at.metric}
 
@@ -109,8 +108,20 @@ def markdown_texts(at: AppTest) -> list[str]:
     """Everything on the page that Streamlit renders as Markdown or HTML."""
     texts: list[str] = []
     for node in nodes(at):
-        if node.type in ("markdown", "caption", "title", "header", "subheader", "html", "latex",
-                         "error", "warning", "info", "success", "exception"):
+        if node.type in (
+            "markdown",
+            "caption",
+            "title",
+            "header",
+            "subheader",
+            "html",
+            "latex",
+            "error",
+            "warning",
+            "info",
+            "success",
+            "exception",
+        ):
             texts.append(str(node.value))
         for attribute in ("label", "help"):
             value = getattr(node, attribute, None)
@@ -148,23 +159,32 @@ def example_summary() -> dict:
     return summary(projects.load(EXAMPLE / "stracket"))
 
 
-@pytest.mark.parametrize(("label", "value"), [
-    ("Budget", "5 910 000 kr"),
-    ("Upparbetat", "2 755 255 kr"),
-    ("Plan till datum", "3 119 667 kr"),
-    ("Avvikelse mot plan", "−364 412 kr"),
-    ("Prognos vid projektslut", "5 613 505 kr"),
-])
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Budget", "5 910 000 kr"),
+        ("Upparbetat", "2 755 255 kr"),
+        ("Plan till datum", "3 119 667 kr"),
+        ("Avvikelse mot plan", "−364 412 kr"),
+        ("Prognos vid projektslut", "5 613 505 kr"),
+    ],
+)
 def test_overview_of_the_example_shows_the_metric(rendered, label, value):
     assert metrics(rendered(EXAMPLE, "oversikt"))[label] == value
 
 
 def test_overview_metrics_of_the_example_equal_the_summary(rendered, example_summary):
     shown = metrics(rendered(EXAMPLE, "oversikt"))
-    expected = {"Budget": "budget", "Upparbetat": "upparbetat", "Plan till datum": "plan_till_datum",
-                "Avvikelse mot plan": "avvikelse", "Prognos vid projektslut": "prognos"}
+    expected = {
+        "Budget": "budget",
+        "Upparbetat": "upparbetat",
+        "Plan till datum": "plan_till_datum",
+        "Avvikelse mot plan": "avvikelse",
+        "Prognos vid projektslut": "prognos",
+    }
     assert {label: shown[label] for label in expected} == {
-        label: kr(example_summary[key]) for label, key in expected.items()}
+        label: kr(example_summary[key]) for label, key in expected.items()
+    }
 
 
 def test_overview_of_the_example_opens_on_stracket(rendered):
@@ -179,22 +199,40 @@ def test_economy_of_the_example_shows_region_orebro_lans_commitment(rendered):
 
 def test_economy_financier_table_of_the_example_equals_the_summary(rendered, example_summary):
     financiers = table_with(rendered(EXAMPLE, "ekonomi"), "Finansiär", "Att rekvirera")
-    shown = {row["Finansiär"]: [row["Åtagande"], row["Fördelat"], row["Rekvirerat"], row["Inbetalt"],
-                                row["Att rekvirera"], row["Kvar"]] for _, row in financiers.iterrows()}
-    assert shown == {f["finansiar"]: [kr(f["atagande"]), kr(f["fordelat"]), kr(f["rekvirerat"]),
-                                      kr(f["inbetalt"]), kr(f["att_rekvirera"]), kr(f["kvar"])]
-                     for f in example_summary["finansiarer"]}
+    shown = {
+        row["Finansiär"]: [
+            row["Åtagande"],
+            row["Fördelat"],
+            row["Rekvirerat"],
+            row["Inbetalt"],
+            row["Att rekvirera"],
+            row["Kvar"],
+        ]
+        for _, row in financiers.iterrows()
+    }
+    assert shown == {
+        f["finansiar"]: [
+            kr(f["atagande"]),
+            kr(f["fordelat"]),
+            kr(f["rekvirerat"]),
+            kr(f["inbetalt"]),
+            kr(f["att_rekvirera"]),
+            kr(f["kvar"]),
+        ]
+        for f in example_summary["finansiarer"]
+    }
 
 
 def test_economy_cost_categories_of_the_example_equal_the_summary(rendered, example_summary):
     categories = table_with(rendered(EXAMPLE, "ekonomi"), "Kostnadsslag", "Kvar")
-    assert dict(zip(categories["Kostnadsslag"], zip(categories["Budget"], categories["Upparbetat"],
-                                                            strict=True), strict=True)) == {
-        c["kostnadsslag"]: (kr(c["budget"]), kr(c["upparbetat"])) for c in example_summary["kostnadsslag"]}
+    assert dict(
+        zip(categories["Kostnadsslag"], zip(categories["Budget"], categories["Upparbetat"], strict=True), strict=True)
+    ) == {c["kostnadsslag"]: (kr(c["budget"]), kr(c["upparbetat"])) for c in example_summary["kostnadsslag"]}
 
 
-@pytest.mark.parametrize(("label", "value"), [
-    ("Mötesplatser", "25"), ("Kvinnor", "157"), ("Män", "197"), ("Andel kvinnor", "44,4 %")])
+@pytest.mark.parametrize(
+    ("label", "value"), [("Mötesplatser", "25"), ("Kvinnor", "157"), ("Män", "197"), ("Andel kvinnor", "44,4 %")]
+)
 def test_meetings_page_of_the_example_shows_the_metric(rendered, label, value):
     assert metrics(rendered(EXAMPLE, "motesplatser"))[label] == value
 
@@ -217,7 +255,8 @@ def test_goals_page_of_the_example_shows_every_status_of_the_scale(rendered):
 def test_goals_page_statuses_of_the_example_equal_the_summary(rendered, example_summary):
     indicators = table_with(rendered(EXAMPLE, "mal"), "Måluppfyllelse", "Status")
     assert dict(zip(indicators["Id"], indicators["Status"], strict=True)) == {
-        i["id"]: i["status"] for i in example_summary["indikatorer"]}
+        i["id"]: i["status"] for i in example_summary["indikatorer"]
+    }
 
 
 def test_activities_timeline_of_the_example_lists_two_late_activities(rendered):
@@ -263,13 +302,16 @@ def test_no_page_of_the_example_shows_a_data_error_banner(rendered):
 # --------------------------------------------------------------------------- small project
 
 
-@pytest.mark.parametrize(("label", "value"), [
-    ("Budget", "288 000 kr"),
-    ("Upparbetat", "65 000 kr"),
-    ("Plan till datum", "72 000 kr"),
-    ("Avvikelse mot plan", "−7 000 kr"),
-    ("Prognos vid projektslut", "260 000 kr"),
-])
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Budget", "288 000 kr"),
+        ("Upparbetat", "65 000 kr"),
+        ("Plan till datum", "72 000 kr"),
+        ("Avvikelse mot plan", "−7 000 kr"),
+        ("Prognos vid projektslut", "260 000 kr"),
+    ],
+)
 def test_overview_of_the_small_project_shows_the_hand_checked_metric(rendered, label, value):
     assert metrics(rendered(SMALL, "oversikt"))[label] == value
 
@@ -289,8 +331,12 @@ def test_overview_of_the_small_project_names_the_last_meeting(rendered):
 
 def test_overview_of_the_small_project_flags_what_needs_attention(rendered):
     flags = text_after(rendered(SMALL, "oversikt"), "Att uppmärksamma").splitlines()
-    assert flags == ["• Försenade aktiviteter: 1", "• Försenade påverkansinsatser: 1",
-                     "• Indikatorer som ligger efter: 1", "• Öppna beslut efter deadline: 1"]
+    assert flags == [
+        "• Försenade aktiviteter: 1",
+        "• Försenade påverkansinsatser: 1",
+        "• Indikatorer som ligger efter: 1",
+        "• Öppna beslut efter deadline: 1",
+    ]
 
 
 def test_overview_of_the_small_project_lists_its_open_decision(rendered):
@@ -301,13 +347,17 @@ def test_overview_of_the_small_project_lists_its_open_decision(rendered):
 def test_goals_page_of_the_small_project_shows_every_indicator_status(rendered):
     indicators = table_with(rendered(SMALL, "mal"), "Måluppfyllelse", "Status")
     assert dict(zip(indicators["Id"], indicators["Status"], strict=True)) == {
-        "I1": "Uppnått", "I2": "I fas", "I3": "Risk", "I4": "Efter", "I5": "Ingen mätning"}
+        "I1": "Uppnått",
+        "I2": "I fas",
+        "I3": "Risk",
+        "I4": "Efter",
+        "I5": "Ingen mätning",
+    }
 
 
 def test_goals_page_of_the_small_project_shows_progress_and_expected_share(rendered):
     indicators = table_with(rendered(SMALL, "mal"), "Måluppfyllelse", "Förväntat")
-    assert indicators.set_index("Id").loc["I2", ["Måluppfyllelse", "Förväntat"]].tolist() == [
-        "30,0 %", "24,7 %"]
+    assert indicators.set_index("Id").loc["I2", ["Måluppfyllelse", "Förväntat"]].tolist() == ["30,0 %", "24,7 %"]
 
 
 def test_goals_page_of_the_small_project_shows_the_goal_tree(rendered):
@@ -318,16 +368,24 @@ def test_goals_page_of_the_small_project_shows_the_goal_tree(rendered):
 def test_economy_page_of_the_small_project_shows_each_financiers_position(rendered):
     financiers = table_with(rendered(SMALL, "ekonomi"), "Finansiär", "Att rekvirera")
     shown = financiers.set_index("Finansiär")[
-        ["Åtagande", "Fördelat", "Rekvirerat", "Inbetalt", "Att rekvirera", "Kvar"]]
+        ["Åtagande", "Fördelat", "Rekvirerat", "Inbetalt", "Att rekvirera", "Kvar"]
+    ]
     assert shown.loc["Region Test"].tolist() == [
-        "144 000 kr", "32 500 kr", "20 000 kr", "15 000 kr", "12 500 kr", "111 500 kr"]
+        "144 000 kr",
+        "32 500 kr",
+        "20 000 kr",
+        "15 000 kr",
+        "12 500 kr",
+        "111 500 kr",
+    ]
 
 
 def test_economy_page_of_the_small_project_shows_costs_per_category(rendered):
     categories = table_with(rendered(SMALL, "ekonomi"), "Kostnadsslag", "Kvar")
     assert categories[["Kostnadsslag", "Budget", "Upparbetat", "Kvar"]].values.tolist() == [
         ["Personal", "240 000 kr", "60 000 kr", "180 000 kr"],
-        ["Resor", "48 000 kr", "5 000 kr", "43 000 kr"]]
+        ["Resor", "48 000 kr", "5 000 kr", "43 000 kr"],
+    ]
 
 
 def test_economy_page_of_the_small_project_says_no_financing_rule_is_broken(rendered):
@@ -337,7 +395,11 @@ def test_economy_page_of_the_small_project_says_no_financing_rule_is_broken(rend
 def test_activities_timeline_of_the_small_project_marks_the_late_activity(rendered):
     timeline = table_with(rendered(SMALL, "aktiviteter"), "Aktivitet", "Status")
     assert dict(zip(timeline["Id"], timeline["Status"], strict=True)) == {
-        "A1": "Försenad", "A2": "Klar", "A3": "Ej påbörjad", "A4": "Pågår"}
+        "A1": "Försenad",
+        "A2": "Klar",
+        "A3": "Ej påbörjad",
+        "A4": "Pågår",
+    }
 
 
 def test_influence_page_of_the_small_project_lists_the_overdue_effort(rendered):
@@ -351,20 +413,19 @@ def test_influence_page_of_the_small_project_lists_the_deadline_within_60_days(r
 
 def test_influence_page_of_the_small_project_counts_cosigning_financiers(rendered):
     signers = table_after(rendered(SMALL, "paverkan"), "Medundertecknande finansiärer")
-    assert dict(zip(signers["Finansiär"], signers["Antal"], strict=True)) == {
-        "Region Test": "2", "Kommun Test": "1"}
+    assert dict(zip(signers["Finansiär"], signers["Antal"], strict=True)) == {"Region Test": "2", "Kommun Test": "1"}
 
 
-@pytest.mark.parametrize(("label", "value"), [
-    ("Mötesplatser", "3"), ("Kvinnor", "10"), ("Män", "10"), ("Andel kvinnor", "50,0 %")])
+@pytest.mark.parametrize(
+    ("label", "value"), [("Mötesplatser", "3"), ("Kvinnor", "10"), ("Män", "10"), ("Andel kvinnor", "50,0 %")]
+)
 def test_meetings_page_of_the_small_project_counts_meetings_up_to_the_report_date(rendered, label, value):
     assert metrics(rendered(SMALL, "motesplatser"))[label] == value
 
 
 def test_risks_page_of_the_small_project_scores_the_risks(rendered):
     risks = table_after(rendered(SMALL, "risker"), "Risker")
-    assert risks[["Id", "Riskvärde", "Status"]].values.tolist() == [["R1", "12", "Öppen"],
-                                                                     ["R2", "2", "Stängd"]]
+    assert risks[["Id", "Riskvärde", "Status"]].values.tolist() == [["R1", "12", "Öppen"], ["R2", "2", "Stängd"]]
 
 
 def test_risks_page_of_the_small_project_lists_only_the_open_decision(rendered):
@@ -373,15 +434,19 @@ def test_risks_page_of_the_small_project_lists_only_the_open_decision(rendered):
 
 def test_data_quality_page_of_the_small_project_says_there_are_no_errors(rendered):
     assert [s.value for s in rendered(SMALL, "datakvalitet").success] == [
-        "Inga fel eller varningar. Data är redo för mötet."]
+        "Inga fel eller varningar. Data är redo för mötet."
+    ]
 
 
 def test_small_project_figures_equal_its_summary(rendered):
     expected = summary(projects.load(SMALL / "litet-projekt"))
     shown = metrics(rendered(SMALL, "oversikt"))
     assert [shown["Budget"], shown["Upparbetat"], shown["Plan till datum"], shown["Prognos vid projektslut"]] == [
-        kr(expected["budget"]), kr(expected["upparbetat"]), kr(expected["plan_till_datum"]),
-        kr(expected["prognos"])]
+        kr(expected["budget"]),
+        kr(expected["upparbetat"]),
+        kr(expected["plan_till_datum"]),
+        kr(expected["prognos"]),
+    ]
 
 
 # --------------------------------------------------------------------------- data is never Markdown
@@ -452,13 +517,15 @@ def test_markup_in_the_data_breaks_no_page(markup_page, page):
 def test_markup_in_the_data_appears_verbatim_in_a_table(markup_page, page):
     shown = cells(markup_page(page))
     assert {payload for payload in MARKUP_IN_TABLES[page] if any(payload in cell for cell in shown)} == (
-        MARKUP_IN_TABLES[page])
+        MARKUP_IN_TABLES[page]
+    )
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_markup_in_the_data_is_never_rendered_as_markdown(markup_page, page):
-    rendered_as_markdown = [text for text in markdown_texts(markup_page(page))
-                            if "<img" in text or "javascript:" in text]
+    rendered_as_markdown = [
+        text for text in markdown_texts(markup_page(page)) if "<img" in text or "javascript:" in text
+    ]
     assert rendered_as_markdown == []
 
 

@@ -77,8 +77,9 @@ def test_the_member_list_shows_hedemora_with_35_000_kronor_unpaid(members):
 
 def offered_pages(at: AppTest) -> set[str]:
     """The url paths st.navigation offered in the last run."""
-    return {str(info.get("url_pathname") or "oversikt") for info in at._registered_pages.values()
-            if info.get("script_path")}
+    return {
+        str(info.get("url_pathname") or "oversikt") for info in at._registered_pages.values() if info.get("script_path")
+    }
 
 
 def test_the_member_page_is_offered_for_an_association_with_members(data, monkeypatch):
@@ -99,8 +100,7 @@ def test_the_portfolio_shows_each_projects_budget(portfolio):
 
 def test_the_portfolio_shows_each_projects_deviation(portfolio):
     # Stråket: 2 755 254,55 − 3 119 666,67; Bergslaget: 781 095,98 − 916 666,67.
-    assert [plain(a) for a in portfolio.dataframe[0].value["Avvikelse mot plan"]] == [
-        "−135 571 kr", "−364 412 kr"]
+    assert [plain(a) for a in portfolio.dataframe[0].value["Avvikelse mot plan"]] == ["−135 571 kr", "−364 412 kr"]
 
 
 def test_the_portfolio_counts_stråkets_overdue_items(portfolio):

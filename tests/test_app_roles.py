@@ -49,8 +49,10 @@ AUTH = {
     "client_secret": "inte-hemlig-i-test",
     "server_metadata_url": "https://login.example.se/.well-known/openid-configuration",
 }
-LOGIN_SECRETS = {"auth": AUTH, "lagesbild": {"roller": {
-    EDITOR_MAIL: EDITOR, STEERING_MAIL: STEERING, "grupp:referensgruppen": REFERENCE}}}
+LOGIN_SECRETS = {
+    "auth": AUTH,
+    "lagesbild": {"roller": {EDITOR_MAIL: EDITOR, STEERING_MAIL: STEERING, "grupp:referensgruppen": REFERENCE}},
+}
 USERS = {
     EDITOR: {"is_logged_in": True, "email": EDITOR_MAIL, "name": "Projektledaren"},
     STEERING: {"is_logged_in": True, "email": STEERING_MAIL, "name": "Ledamoten"},
@@ -80,8 +82,9 @@ def link(key: str, role: str = REFERENCE, **more) -> dict:
 
 def copy_data(target: Path) -> Path:
     """The example data folder (both projects, frozen meetings included) without local state."""
-    shutil.copytree(REPO / "data", target, ignore=shutil.ignore_patterns(
-        "historik", "lock", "publicering.json", "portfolj.json"))
+    shutil.copytree(
+        REPO / "data", target, ignore=shutil.ignore_patterns("historik", "lock", "publicering.json", "portfolj.json")
+    )
     return target
 
 
@@ -94,8 +97,9 @@ def data(tmp_path_factory) -> Iterator[Path]:
         yield folder
 
 
-def session(secrets: dict | None = None, user: dict | None = None, query: dict | None = None,
-            page: str | None = None) -> AppTest:
+def session(
+    secrets: dict | None = None, user: dict | None = None, query: dict | None = None, page: str | None = None
+) -> AppTest:
     at = AppTest.from_file(str(DASHBOARD), default_timeout=90)
     if secrets:
         at.secrets = secrets
@@ -117,8 +121,9 @@ def logged_in(data) -> dict[str, AppTest]:
 
 def visible_pages(at: AppTest) -> set[str]:
     """The url paths st.navigation offered in the last run ("" is the default page, Översikt)."""
-    return {str(info.get("url_pathname") or "oversikt") for info in at._registered_pages.values()
-            if info.get("script_path")}
+    return {
+        str(info.get("url_pathname") or "oversikt") for info in at._registered_pages.values() if info.get("script_path")
+    }
 
 
 def _strings(value) -> Iterator[str]:
@@ -169,8 +174,10 @@ def test_production_config_is_localhost_xsrf_no_error_details_and_upload_limit()
 
 
 def test_no_secrets_file_is_committed():
-    assert not (REPO / ".streamlit" / "secrets.toml").exists() or ".streamlit/secrets.toml" in (
-        REPO / ".gitignore").read_text()
+    assert (
+        not (REPO / ".streamlit" / "secrets.toml").exists()
+        or ".streamlit/secrets.toml" in (REPO / ".gitignore").read_text()
+    )
 
 
 # --------------------------------------------------------------------------- local mode
@@ -218,8 +225,7 @@ def test_each_role_sees_exactly_its_pages(logged_in, role):
     assert not at.exception
     pages = visible_pages(at)
     assert pages >= OPEN_PAGES
-    assert {p for p in RESTRICTED_PAGES if p in pages} == {p for p, roles in RESTRICTED_PAGES.items()
-                                                          if role in roles}
+    assert {p for p in RESTRICTED_PAGES if p in pages} == {p for p, roles in RESTRICTED_PAGES.items() if role in roles}
 
 
 @pytest.mark.parametrize("role", [EDITOR, STEERING, REFERENCE])
@@ -230,18 +236,25 @@ def test_the_sidebar_names_the_role_and_offers_logout(logged_in, role):
     assert at.session_state[CONTEXT_KEY].access.role == role
 
 
-@pytest.mark.parametrize(("role", "page"), [(r, p) for p, roles in RESTRICTED_PAGES.items()
-                                            for r in (EDITOR, STEERING, REFERENCE) if r not in roles])
+@pytest.mark.parametrize(
+    ("role", "page"),
+    [(r, p) for p, roles in RESTRICTED_PAGES.items() for r in (EDITOR, STEERING, REFERENCE) if r not in roles],
+)
 def test_a_page_outside_the_role_cannot_be_opened(data, role, page):
     at = session(LOGIN_SECRETS, USERS[role])
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(f"pages/{page}.py")
 
 
-@pytest.mark.parametrize(("role", "page", "title"), [
-    (EDITOR, "uppdatera", "Uppdatera data"), (EDITOR, "historik", "Historik"),
-    (EDITOR, "datakvalitet", "Datakvalitet"), (STEERING, "datakvalitet", "Datakvalitet"),
-])
+@pytest.mark.parametrize(
+    ("role", "page", "title"),
+    [
+        (EDITOR, "uppdatera", "Uppdatera data"),
+        (EDITOR, "historik", "Historik"),
+        (EDITOR, "datakvalitet", "Datakvalitet"),
+        (STEERING, "datakvalitet", "Datakvalitet"),
+    ],
+)
 def test_a_page_inside_the_role_opens(data, role, page, title):
     at = session(LOGIN_SECRETS, USERS[role], page=page)
     assert not at.exception
@@ -284,8 +297,9 @@ def test_a_reference_sessions_call_for_ledger_rows_raises(logged_in):
         ctx.frame("ledger_rows")
 
 
-@pytest.mark.parametrize("name", ["./ledger_rows", "checks/../ledger_rows", "../queries/ledger_rows",
-                                  "checks/repeated_ledger_rows"])
+@pytest.mark.parametrize(
+    "name", ["./ledger_rows", "checks/../ledger_rows", "../queries/ledger_rows", "checks/repeated_ledger_rows"]
+)
 def test_a_reference_session_cannot_reach_ledger_rows_by_another_name(logged_in, name):
     ctx = logged_in[REFERENCE].session_state[CONTEXT_KEY]
     with pytest.raises(AccessDenied):
@@ -335,8 +349,10 @@ def test_the_editor_uploads_and_freezes_through_the_page(tmp_path, monkeypatch):
     at.checkbox(key="uppdatera_freeze_confirm_2026-12-10").check().run()  # the next meeting in projekt.toml
     at.button(key="uppdatera_freeze").click().run()
     assert publishing.frozen_meetings(folder / "stracket")
-    assert any(v.manifest["vem"] == EDITOR_MAIL for v in publishing.history(folder / "stracket",
-                                                                             access.Access(EDITOR, "t", "lokal")))
+    assert any(
+        v.manifest["vem"] == EDITOR_MAIL
+        for v in publishing.history(folder / "stracket", access.Access(EDITOR, "t", "lokal"))
+    )
 
 
 def test_logout_ends_the_session(data):
@@ -558,4 +574,5 @@ def test_a_reload_with_the_ticket_keeps_the_role(data):
 def test_a_forged_ticket_opens_nothing(data):
     at = session(link_secrets(link(token())), query={access.TICKET_PARAM: "abc.99999999999.def"})
     assert not has_data(at) and [e.value for e in at.error] == [
-        "Länken har gått ut för den här webbläsaren. Öppna den delade länken igen."]
+        "Länken har gått ut för den här webbläsaren. Öppna den delade länken igen."
+    ]

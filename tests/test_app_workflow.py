@@ -31,8 +31,6 @@ def plain(text) -> str:
     return str(text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
-
-
 def copy_example(root: Path) -> Path:
     """root/data/stracket: a copy of the example with its frozen meetings; returns the data folder."""
     data = root / "data"
@@ -59,7 +57,6 @@ def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
         if set(columns) <= set(df.columns):
             return df
     raise AssertionError(f"no table with the columns {columns}")
-
 
 
 def table_after(at: AppTest, heading: str) -> pd.DataFrame | None:
@@ -179,13 +176,21 @@ def accepted(tmp_path_factory) -> dict:
 
 def test_a_corrected_aktiviteter_csv_is_recognised_as_aktiviteter(accepted):
     assert accepted["recognised"].to_dict("records") == [
-        {"Uppladdad fil": "aktiviteter.csv", "Ersätter": "aktiviteter.csv"}]
+        {"Uppladdad fil": "aktiviteter.csv", "Ersätter": "aktiviteter.csv"}
+    ]
 
 
 def test_a_corrected_aktiviteter_csv_shows_one_changed_row_of_18(accepted):
     assert accepted["changes"].to_dict("records") == [
-        {"Fil": "aktiviteter.csv", "Rader före": "18", "Rader efter": "18", "Tillagda": "0",
-         "Borttagna": "0", "Ändrade": "1"}]
+        {
+            "Fil": "aktiviteter.csv",
+            "Rader före": "18",
+            "Rader efter": "18",
+            "Tillagda": "0",
+            "Borttagna": "0",
+            "Ändrade": "1",
+        }
+    ]
 
 
 def test_a_corrected_aktiviteter_csv_has_no_errors(accepted):
@@ -208,8 +213,7 @@ def test_clicking_accept_writes_the_uploaded_bytes_to_the_project(accepted):
 
 def test_clicking_accept_tells_the_user_the_version_kept_in_the_history(accepted):
     [version] = accepted["versions"]
-    assert accepted["accepted_success"] == [
-        f"Publicerat. Tidigare filer finns kvar i historiken ({version.id})."]
+    assert accepted["accepted_success"] == [f"Publicerat. Tidigare filer finns kvar i historiken ({version.id})."]
 
 
 def test_after_accepting_the_accept_button_is_gone(accepted):
@@ -228,7 +232,8 @@ def test_the_accepted_upload_keeps_the_replaced_file_in_the_history(accepted):
 def test_the_history_page_lists_the_accepted_upload(accepted):
     history = accepted["history"]
     assert history[["Vem", "Orsak", "Filer"]].to_dict("records") == [
-        {"Vem": "lokal användare", "Orsak": "uppladdning", "Filer": "aktiviteter.csv"}]
+        {"Vem": "lokal användare", "Orsak": "uppladdning", "Filer": "aktiviteter.csv"}
+    ]
 
 
 def test_the_history_page_shows_the_time_of_the_accepted_upload(accepted):
@@ -262,7 +267,8 @@ def refused(tmp_path_factory) -> dict:
 def test_an_unreadable_amount_is_reported_with_file_row_and_column(refused):
     errors = refused["problems"][refused["problems"]["Nivå"] == "fel"]
     assert errors[["Fil", "Rad", "Kolumn", "Värde"]].to_dict("records") == [
-        {"Fil": "utfall.csv", "Rad": "3", "Kolumn": "Belopp", "Värde": "tusen trehundrafyrtio"}]
+        {"Fil": "utfall.csv", "Rad": "3", "Kolumn": "Belopp", "Värde": "tusen trehundrafyrtio"}
+    ]
 
 
 def test_an_unreadable_amount_says_what_an_amount_looks_like(refused):
@@ -271,8 +277,9 @@ def test_an_unreadable_amount_says_what_an_amount_looks_like(refused):
 
 
 def test_an_upload_with_an_error_shows_the_error_message(refused):
-    assert refused["errors"] == ["Filerna har 1 fel och kan inte tas emot. Rätta dem i källan och ladda upp "
-                                 "igen – projektet är oförändrat."]
+    assert refused["errors"] == [
+        "Filerna har 1 fel och kan inte tas emot. Rätta dem i källan och ladda upp igen – projektet är oförändrat."
+    ]
     assert refused["success"] == []
 
 
@@ -318,14 +325,16 @@ def test_restoring_from_the_history_page_confirms_and_lists_the_restore(data):
     history = table_with(at, "Vem", "Orsak", "Filer")
     assert history[["Vem", "Orsak", "Filer"]].to_dict("records") == [
         {"Vem": "lokal användare", "Orsak": f"återställning av {version.id}", "Filer": "aktiviteter.csv"},
-        {"Vem": "Projektledaren", "Orsak": "uppladdning", "Filer": "aktiviteter.csv"}]
+        {"Vem": "Projektledaren", "Orsak": "uppladdning", "Filer": "aktiviteter.csv"},
+    ]
 
 
 def test_restoring_an_older_change_from_the_history_page_puts_its_bytes_back(data):
     project = data / "stracket"
     original = (project / "beslut.csv").read_bytes()
-    first = publishing.publish(project, {"beslut.csv": original + "B9;2026-10-30;Nio;Styrgruppen;;Öppen\n".encode()},
-                               "p")
+    first = publishing.publish(
+        project, {"beslut.csv": original + "B9;2026-10-30;Nio;Styrgruppen;;Öppen\n".encode()}, "p"
+    )
     publishing.publish(project, {"aktiviteter.csv": corrected_activities()}, "p")
     at = open_page("historik")
     at.selectbox(key="historik_choice").set_value(first.id)
@@ -401,8 +410,9 @@ def test_freezing_the_meeting_after_an_earlier_report_date_creates_its_snapshot(
 @pytest.fixture(scope="module")
 def since(tmp_path_factory) -> AppTest:
     """/sedan on a copy of the example, whose meeting 2026-09-24 is frozen."""
-    assert (STRACKET / ".lagesbild" / "moten" / "2026-09-24" / "manifest.json").is_file(), \
+    assert (STRACKET / ".lagesbild" / "moten" / "2026-09-24" / "manifest.json").is_file(), (
         "the example should ship the frozen meeting 2026-09-24"
+    )
     data = copy_example(tmp_path_factory.mktemp("since"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LAGESBILD_DATA", str(data))
@@ -413,16 +423,19 @@ def test_since_compares_with_the_picture_frozen_for_2026_09_24(since):
     assert "Jämfört med bilden som frystes inför mötet 2026-09-24." in [t.value for t in since.text]
 
 
-@pytest.mark.parametrize(("label", "value"), [
-    # 34 ledger rows booked 2026-09-01 – 2026-10-31: 267 480,42 kr + 20 % indirect on Egen personal
-    # 33 442,084 kr = 300 922,504 kr (CHANGES.md, "Costs").
-    ("Bokförda kostnader", "300 923 kr"),
-    ("Nya indikatorvärden", "4"),  # I3, I4, I5, I6 dated 2026-09-30
-    ("Ändrad status på aktiviteter", "2"),  # A2 and A10 Pågår → Klar
-    ("Nya påverkansinsatser", "2"),  # PV11 and PV19
-    ("Rekvirerat sedan mötet", "0 kr"),  # no inbetalningar row added
-    ("Inbetalt sedan mötet", "0 kr"),
-])
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        # 34 ledger rows booked 2026-09-01 – 2026-10-31: 267 480,42 kr + 20 % indirect on Egen personal
+        # 33 442,084 kr = 300 922,504 kr (CHANGES.md, "Costs").
+        ("Bokförda kostnader", "300 923 kr"),
+        ("Nya indikatorvärden", "4"),  # I3, I4, I5, I6 dated 2026-09-30
+        ("Ändrad status på aktiviteter", "2"),  # A2 and A10 Pågår → Klar
+        ("Nya påverkansinsatser", "2"),  # PV11 and PV19
+        ("Rekvirerat sedan mötet", "0 kr"),  # no inbetalningar row added
+        ("Inbetalt sedan mötet", "0 kr"),
+    ],
+)
 def test_since_shows_the_figure(since, label, value):
     assert {m.label: plain(m.value) for m in since.metric}[label] == value
 
@@ -436,7 +449,8 @@ def test_since_lists_a2_and_a10_as_status_changes(since):
     changed = table_after(since, "Ändrad status på aktiviteter")
     assert changed.to_dict("records") == [
         {"Id": "A2", "Kolumn": "Status", "Före": "Pågår", "Efter": "Klar"},
-        {"Id": "A10", "Kolumn": "Status", "Före": "Pågår", "Efter": "Klar"}]
+        {"Id": "A10", "Kolumn": "Status", "Före": "Pågår", "Efter": "Klar"},
+    ]
 
 
 def test_since_lists_the_four_indicator_values_added_up_to_the_report_date(since):
@@ -445,7 +459,8 @@ def test_since_lists_the_four_indicator_values_added_up_to_the_report_date(since
         {"Indikator": "I3", "Datum": "2026-09-30", "Värde": "327"},
         {"Indikator": "I4", "Datum": "2026-09-30", "Värde": "7"},
         {"Indikator": "I5", "Datum": "2026-09-30", "Värde": "3"},
-        {"Indikator": "I6", "Datum": "2026-09-30", "Värde": "0"}]
+        {"Indikator": "I6", "Datum": "2026-09-30", "Värde": "0"},
+    ]
 
 
 def test_since_lists_pv11_and_pv19_as_efforts_added(since):
@@ -457,15 +472,20 @@ def test_since_lists_the_three_effort_changes(since):
     assert changed.to_dict("records") == [
         {"Id": "PV07", "Kolumn": "Status", "Före": "Planerad", "Efter": "Pågår"},
         {"Id": "PV08", "Kolumn": "Resultat", "Före": "Ej bedömt", "Efter": "Delvis genomslag"},
-        {"Id": "PV09", "Kolumn": "Status", "Före": "Idé", "Efter": "Planerad"}]
+        {"Id": "PV09", "Kolumn": "Status", "Före": "Idé", "Efter": "Planerad"},
+    ]
 
 
 def test_since_lists_b7_and_b8_and_the_three_proposals_as_decisions_opened(since):
     # B10–B12 are proposals dated 2026-10-15 – 2026-10-29, after the frozen meeting 2026-09-24
     opened = table_after(since, "Nya beslut")
     assert opened[["Id", "Status"]].to_dict("records") == [
-        {"Id": "B7", "Status": "Öppen"}, {"Id": "B8", "Status": "Öppen"}, {"Id": "B10", "Status": "Förslag"},
-        {"Id": "B11", "Status": "Förslag"}, {"Id": "B12", "Status": "Förslag"}]
+        {"Id": "B7", "Status": "Öppen"},
+        {"Id": "B8", "Status": "Öppen"},
+        {"Id": "B10", "Status": "Förslag"},
+        {"Id": "B11", "Status": "Förslag"},
+        {"Id": "B12", "Status": "Förslag"},
+    ]
 
 
 def test_since_lists_b3_as_the_decision_closed(since):
@@ -482,7 +502,8 @@ def test_since_uses_a_meeting_frozen_after_the_page_was_first_shown(tmp_path, mo
     monkeypatch.setenv("LAGESBILD_DATA", str(data))
     at = open_page("sedan")
     assert [i.value for i in at.main.info] == [
-        "Inget fryst underlag för mötet 2026-09-24 – visar det som är daterat efter mötet."]
+        "Inget fryst underlag för mötet 2026-09-24 – visar det som är daterat efter mötet."
+    ]
     publishing.freeze(project, dt.date(2026, 9, 24), access.LOCAL)
     at.run()
     assert "Jämfört med bilden som frystes inför mötet 2026-09-24." in [t.value for t in at.text]

@@ -37,8 +37,12 @@ WORKERS = 2
 
 def _start(folder: Path, new: Path) -> subprocess.Popen:
     # -S: the publisher needs only the standard library and lagesbild, so skip site-packages.
-    child = subprocess.Popen([sys.executable, "-S", str(PUBLISHER), str(folder), str(new)],
-                             env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, bufsize=0)
+    child = subprocess.Popen(
+        [sys.executable, "-S", str(PUBLISHER), str(folder), str(new)],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        bufsize=0,
+    )
     assert child.stdout is not None
     line = child.stdout.readline()
     assert line == b"ready\n", line
@@ -51,8 +55,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def _leftovers(folder: Path) -> list[str]:
     state = folder / publishing.STATE
-    found = [*folder.glob(".*.ny"), *state.glob("publicering.json*"),
-             *state.glob(f"{publishing.HISTORY}/*.tmp")]
+    found = [*folder.glob(".*.ny"), *state.glob("publicering.json*"), *state.glob(f"{publishing.HISTORY}/*.tmp")]
     return sorted(p.name for p in found)
 
 
@@ -110,11 +113,21 @@ def _rounds(folder: Path, new: Path, seeds: list[int], steps: int, seconds: floa
             elif {n: (versions[0].path / n).read_bytes() for n in NAMES} != old:
                 problems.append("the history entry does not hold the old files")
             elif [f["sha256_efter"] for f in versions[0].manifest["filer"]] != [
-                    hashlib.sha256(wanted[n]).hexdigest() for n in NAMES]:
+                hashlib.sha256(wanted[n]).hexdigest() for n in NAMES
+            ]:
                 problems.append("the manifest does not hold the new files' hashes")
-        results.append({"seed": seed, "mode": mode, "target": target, "outcome": outcome,
-                        "journal": journal, "pending": pending, "last": rest[-1] if rest else "",
-                        "problems": problems})
+        results.append(
+            {
+                "seed": seed,
+                "mode": mode,
+                "target": target,
+                "outcome": outcome,
+                "journal": journal,
+                "pending": pending,
+                "last": rest[-1] if rest else "",
+                "problems": problems,
+            }
+        )
         _reset(folder, old)
     return results
 
@@ -159,8 +172,9 @@ def test_a_killed_publish_leaves_all_old_or_all_new_files(tmp_path):
     seeds = [base + i for i in range(ROUNDS)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(WORKERS, mp_context=context) as pool:
-        parts = [pool.submit(_rounds, folder, new, seeds[i::WORKERS], steps, seconds)
-                 for i, folder in enumerate(folders)]
+        parts = [
+            pool.submit(_rounds, folder, new, seeds[i::WORKERS], steps, seconds) for i, folder in enumerate(folders)
+        ]
         results = [r for part in parts for r in part.result(timeout=600)]
 
     assert len(results) == ROUNDS
@@ -172,6 +186,8 @@ def test_a_killed_publish_leaves_all_old_or_all_new_files(tmp_path):
     # no journal) and to roll forward (a journal) at least once each.
     rolled_back = sum(r["pending"] and not r["journal"] for r in results)
     rolled_forward = sum(r["journal"] for r in results)
-    print(f"base seed {base}: {dict(outcomes)}, rolled back {rolled_back}, rolled forward {rolled_forward}, "
-          f"{steps} steps in {seconds * 1000:.0f} ms")
+    print(
+        f"base seed {base}: {dict(outcomes)}, rolled back {rolled_back}, rolled forward {rolled_forward}, "
+        f"{steps} steps in {seconds * 1000:.0f} ms"
+    )
     assert rolled_back >= 1 and rolled_forward >= 1, f"base seed {base}: {rolled_back=} {rolled_forward=}"

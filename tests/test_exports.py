@@ -17,17 +17,28 @@ from lagesbild.exports import csv_bytes, excel_bytes, meeting_tables, neutralise
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
 SHEETS = [
-    "Översikt nyckeltal", "Kostnadsslag", "Kostnadsslag per år", "Månader", "Finansiärer", "Indikatorer",
-    "Aktiviteter", "Påverkansarbete", "Mötesplatser", "Risker", "Beslut",
+    "Översikt nyckeltal",
+    "Kostnadsslag",
+    "Kostnadsslag per år",
+    "Månader",
+    "Finansiärer",
+    "Indikatorer",
+    "Aktiviteter",
+    "Påverkansarbete",
+    "Mötesplatser",
+    "Risker",
+    "Beslut",
 ]
 
 
 def hostile_frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "Text": [HYPERLINK, "Vanlig text"],
-        "Belopp (kr)": [1250.5, -1800000.0],
-        "Datum": [dt.date(2026, 10, 31), dt.date(2026, 9, 24)],
-    })
+    return pd.DataFrame(
+        {
+            "Text": [HYPERLINK, "Vanlig text"],
+            "Belopp (kr)": [1250.5, -1800000.0],
+            "Datum": [dt.date(2026, 10, 31), dt.date(2026, 9, 24)],
+        }
+    )
 
 
 def read_csv(data: bytes) -> list[list[str]]:
@@ -44,8 +55,9 @@ def meeting_workbook(stracket_project) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(excel_bytes(tables)))
 
 
-@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"],
-                         ids=["equals", "plus", "minus", "at", "tab", "carriage-return"])
+@pytest.mark.parametrize(
+    "prefix", ["=", "+", "-", "@", "\t", "\r"], ids=["equals", "plus", "minus", "at", "tab", "carriage-return"]
+)
 def test_a_text_starting_with_a_formula_character_gets_a_leading_apostrophe(prefix):
     assert neutralise(f"{prefix}1+1") == f"'{prefix}1+1"
 
@@ -58,8 +70,11 @@ def test_a_numpy_string_is_neutralised_like_any_text():
     assert neutralise(np.str_("=SUM(A1)")) == "'=SUM(A1)"
 
 
-@pytest.mark.parametrize("number", [-1250, -1250.5, Decimal("-1250.00"), np.int64(-7), np.float64(-0.5)],
-                         ids=["int", "float", "decimal", "numpy-int", "numpy-float"])
+@pytest.mark.parametrize(
+    "number",
+    [-1250, -1250.5, Decimal("-1250.00"), np.int64(-7), np.float64(-0.5)],
+    ids=["int", "float", "decimal", "numpy-int", "numpy-float"],
+)
 def test_a_negative_number_stays_the_same_number(number):
     result = neutralise(number)
     assert result == number and type(result) is type(number)

@@ -101,8 +101,9 @@ def test_every_fee_was_invoiced(figures):
 
 
 def test_912_000_has_been_paid(figures):
-    assert sum(f["inbetalt"] for f in figures["finansiarer"]) == pytest.approx(1_000_000 - 35_000 - 25_000 - 28_000,
-                                                                               abs=KR)
+    assert sum(f["inbetalt"] for f in figures["finansiarer"]) == pytest.approx(
+        1_000_000 - 35_000 - 25_000 - 28_000, abs=KR
+    )
 
 
 @pytest.mark.parametrize("member", sorted(UNPAID))
@@ -124,14 +125,16 @@ def test_the_counted_indicators_are_the_four_planned_meeting_types():
     assert counted == {"I1": "Årsmöte", "I2": "Styrelsemöte", "I3": "Tjänstepersonsgrupp", "I4": "Nyhetsbrev"}
 
 
-@pytest.mark.parametrize("indicator, held, target, status", [
-    ("I1", 1, 1, "Uppnått"),  # årsmöte
-    ("I2", 4, 5, "I fas"),  # styrelsemöten: the fifth, 2023-12-07, is planned after R: 4/5 of (5 − 1)/5
-    ("I3", 3, 3, "Uppnått"),  # tjänstepersonsgruppen
-    ("I4", 1, 2, "Efter"),  # nyhetsbrev
-])
-def test_a_counted_indicator_counts_its_meetings_up_to_the_report_date(indicators, indicator, held, target,
-                                                                       status):
+@pytest.mark.parametrize(
+    "indicator, held, target, status",
+    [
+        ("I1", 1, 1, "Uppnått"),  # årsmöte
+        ("I2", 4, 5, "I fas"),  # styrelsemöten: the fifth, 2023-12-07, is planned after R: 4/5 of (5 − 1)/5
+        ("I3", 3, 3, "Uppnått"),  # tjänstepersonsgruppen
+        ("I4", 1, 2, "Efter"),  # nyhetsbrev
+    ],
+)
+def test_a_counted_indicator_counts_its_meetings_up_to_the_report_date(indicators, indicator, held, target, status):
     found = indicators[indicator]
     assert (found["senaste_varde"], found["malvarde"], found["status"]) == (held, target, status)
 
@@ -140,7 +143,8 @@ def test_counted_indicator_values_match_motesplatser_csv(indicators):
     types = {"I1": "Årsmöte", "I2": "Styrelsemöte", "I3": "Tjänstepersonsgrupp", "I4": "Nyhetsbrev"}
     rows = [r for r in csv_rows(BERGSLAGET / "motesplatser.csv") if "2023-01-01" <= r["Datum"] <= R.isoformat()]
     assert {i: indicators[i]["senaste_varde"] for i in types} == {
-        i: sum(r["Typ"] == t for r in rows) for i, t in types.items()}
+        i: sum(r["Typ"] == t for r in rows) for i, t in types.items()
+    }
 
 
 def test_expected_progress_is_the_elapsed_share_of_the_year(indicators):
@@ -163,7 +167,10 @@ def test_189_men_attended(figures):
 def test_a_newsletter_without_attendance_counts_as_a_meeting_place_but_not_as_attendance(figures):
     rows = [r for r in csv_rows(BERGSLAGET / "motesplatser.csv") if r["Datum"] <= R.isoformat()]
     assert (figures["motesplatser"]["antal"], figures["motesplatser"]["kvinnor"], figures["motesplatser"]["man"]) == (
-        len(rows), sum(int(r["Kvinnor"] or 0) for r in rows), sum(int(r["Män"] or 0) for r in rows))
+        len(rows),
+        sum(int(r["Kvinnor"] or 0) for r in rows),
+        sum(int(r["Män"] or 0) for r in rows),
+    )
 
 
 def test_the_share_of_women_is_176_of_365(figures):

@@ -65,8 +65,7 @@ def indicators(figures):
 @pytest.fixture(scope="module")
 def ledger_by_category_and_year() -> dict[tuple[str, str], Decimal]:
     """utfall.csv (Windows-1252) summed per cost category and year, accounts mapped by konton.csv."""
-    ranges = [(tuple(map(int, r["Konto"].split("-"))), r["Kostnadsslag"])
-              for r in csv_rows(STRACKET / "konton.csv")]
+    ranges = [(tuple(map(int, r["Konto"].split("-"))), r["Kostnadsslag"]) for r in csv_rows(STRACKET / "konton.csv")]
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for row in csv_rows(STRACKET / "utfall.csv", encoding="cp1252"):
         assert row["Datum"] <= R.isoformat()
@@ -97,8 +96,9 @@ def test_budget_is_the_sum_of_the_cost_category_table(figures):
 
 
 def test_budget_is_the_sum_of_budget_csv(figures):
-    assert figures["budget"] == pytest.approx(float(sum(kronor(r["Belopp"]) for r in
-                                                        csv_rows(STRACKET / "budget.csv"))), abs=KR)
+    assert figures["budget"] == pytest.approx(
+        float(sum(kronor(r["Belopp"]) for r in csv_rows(STRACKET / "budget.csv"))), abs=KR
+    )
 
 
 def test_the_budget_of_each_cost_category_is_its_sum_in_budget_csv(by_category):
@@ -106,7 +106,8 @@ def test_the_budget_of_each_cost_category_is_its_sum_in_budget_csv(by_category):
     for row in csv_rows(STRACKET / "budget.csv"):
         expected[row["Kostnadsslag"]] += kronor(row["Belopp"])
     assert {k: c["budget"] for k, c in by_category.items()} == {
-        k: pytest.approx(float(v), abs=KR) for k, v in expected.items()}
+        k: pytest.approx(float(v), abs=KR) for k, v in expected.items()
+    }
 
 
 def test_the_cost_category_budgets_are_those_of_the_application(by_category):
@@ -142,7 +143,8 @@ def test_egen_personal_booked_is_the_2025_and_2026_salaries(by_category):
 def test_egen_personal_booked_is_the_ledger_sum_of_accounts_7000_to_7699(by_category, ledger_by_category_and_year):
     ledger = ledger_by_category_and_year
     assert by_category["Egen personal"]["upparbetat"] == pytest.approx(
-        float(ledger["Egen personal", "2025"] + ledger["Egen personal", "2026"]), abs=KR)
+        float(ledger["Egen personal", "2025"] + ledger["Egen personal", "2026"]), abs=KR
+    )
 
 
 def test_the_ledger_books_705_526_25_on_egen_personal_in_2025(ledger_by_category_and_year):
@@ -153,22 +155,22 @@ def test_externa_tjanster_booked_is_343_130_plus_538_000(by_category):
     assert by_category["Externa tjänster"]["upparbetat"] == pytest.approx(EXTERNA_TJANSTER, abs=KR)
 
 
-def test_externa_tjanster_booked_is_the_ledger_sum_of_accounts_6000_to_6999(by_category,
-                                                                            ledger_by_category_and_year):
+def test_externa_tjanster_booked_is_the_ledger_sum_of_accounts_6000_to_6999(by_category, ledger_by_category_and_year):
     ledger = ledger_by_category_and_year
     assert by_category["Externa tjänster"]["upparbetat"] == pytest.approx(
-        float(ledger["Externa tjänster", "2025"] + ledger["Externa tjänster", "2026"]), abs=KR)
+        float(ledger["Externa tjänster", "2025"] + ledger["Externa tjänster", "2026"]), abs=KR
+    )
 
 
 def test_resor_och_logi_booked_is_29_382_plus_31_002(by_category):
     assert by_category["Resor och logi"]["upparbetat"] == pytest.approx(RESOR_OCH_LOGI, abs=KR)
 
 
-def test_resor_och_logi_booked_is_the_ledger_sum_of_accounts_5800_to_5899(by_category,
-                                                                          ledger_by_category_and_year):
+def test_resor_och_logi_booked_is_the_ledger_sum_of_accounts_5800_to_5899(by_category, ledger_by_category_and_year):
     ledger = ledger_by_category_and_year
     assert by_category["Resor och logi"]["upparbetat"] == pytest.approx(
-        float(ledger["Resor och logi", "2025"] + ledger["Resor och logi", "2026"]), abs=KR)
+        float(ledger["Resor och logi", "2025"] + ledger["Resor och logi", "2026"]), abs=KR
+    )
 
 
 def test_indirect_costs_are_20_percent_of_egen_personal(figures):
@@ -221,8 +223,7 @@ def test_the_forecast_pace_is_the_mean_cost_of_may_to_october_2026(stracket_proj
 
 def test_the_forecast_pace_matches_the_ledger_months(stracket_project):
     rate = {"Egen personal": Decimal("1.2")}  # the salaries carry 20 % indirect costs
-    ranges = [(tuple(map(int, r["Konto"].split("-"))), r["Kostnadsslag"])
-              for r in csv_rows(STRACKET / "konton.csv")]
+    ranges = [(tuple(map(int, r["Konto"].split("-"))), r["Kostnadsslag"]) for r in csv_rows(STRACKET / "konton.csv")]
     months: dict[str, Decimal] = defaultdict(Decimal)
     for row in csv_rows(STRACKET / "utfall.csv", encoding="cp1252"):
         slag = next(s for (low, high), s in ranges if low <= int(row["Konto"]) <= high)
@@ -271,7 +272,8 @@ def test_region_orebro_lan_payments_match_inbetalningar_csv(rol):
     rows = [r for r in csv_rows(STRACKET / "inbetalningar.csv") if r["Finansiär"] == ROL]
     assert (rol["rekvirerat"], rol["inbetalt"]) == (
         float(sum(kronor(r["Belopp"]) for r in rows if r["Typ"] == "Rekvirerat")),
-        float(sum(kronor(r["Belopp"]) for r in rows if r["Typ"] == "Inbetalt")))
+        float(sum(kronor(r["Belopp"]) for r in rows if r["Typ"] == "Inbetalt")),
+    )
 
 
 def test_region_orebro_lan_can_claim_the_allocation_less_what_was_claimed(rol):
@@ -294,16 +296,27 @@ def test_no_financier_is_flagged(figures):
 # Indicators
 
 
-@pytest.mark.parametrize("indicator, status", [
-    ("I1", "Uppnått"), ("I2", "I fas"), ("I3", "I fas"), ("I4", "I fas"), ("I5", "Risk"), ("I6", "Efter"),
-])
+@pytest.mark.parametrize(
+    "indicator, status",
+    [
+        ("I1", "Uppnått"),
+        ("I2", "I fas"),
+        ("I3", "I fas"),
+        ("I4", "I fas"),
+        ("I5", "Risk"),
+        ("I6", "Efter"),
+    ],
+)
 def test_indicator_status_at_the_report_date(indicators, indicator, status):
     assert indicators[indicator]["status"] == status
 
 
 def test_i2_counts_the_beslutsfattarmoten_held_in_motesplatser(indicators):
-    held = [r for r in csv_rows(STRACKET / "motesplatser.csv")
-            if r["Typ"] == "Beslutsfattarmöte" and r["Datum"] <= R.isoformat()]
+    held = [
+        r
+        for r in csv_rows(STRACKET / "motesplatser.csv")
+        if r["Typ"] == "Beslutsfattarmöte" and r["Datum"] <= R.isoformat()
+    ]
     assert indicators["I2"]["senaste_varde"] == len(held) == 4
 
 
@@ -353,7 +366,8 @@ def test_activities_are_counted_by_the_status_shown(figures, status, count):
 def test_activity_counts_follow_aktiviteter_csv_with_late_ones_shown_as_forsenad(figures):
     shown = Counter(
         "Försenad" if r["Status"] in ("Ej påbörjad", "Pågår") and r["Slut"] < R.isoformat() else r["Status"]
-        for r in csv_rows(STRACKET / "aktiviteter.csv"))
+        for r in csv_rows(STRACKET / "aktiviteter.csv")
+    )
     assert figures["aktiviteter"] == {status: shown[status] for status in ACTIVITIES}
 
 
@@ -371,8 +385,7 @@ def test_influence_efforts_are_counted_by_their_status(figures, status, count):
 
 
 def test_influence_counts_follow_paverkan_csv(figures):
-    assert figures["paverkan"]["per_status"] == dict(Counter(r["Status"] for r in
-                                                             csv_rows(STRACKET / "paverkan.csv")))
+    assert figures["paverkan"]["per_status"] == dict(Counter(r["Status"] for r in csv_rows(STRACKET / "paverkan.csv")))
 
 
 def test_four_influence_efforts_are_overdue(figures):
@@ -381,8 +394,11 @@ def test_four_influence_efforts_are_overdue(figures):
 
 
 def test_overdue_efforts_are_open_ones_dated_before_the_report_date(figures):
-    overdue = [r for r in csv_rows(STRACKET / "paverkan.csv")
-               if r["Status"] in ("Idé", "Planerad", "Pågår") and r["Datum"] < R.isoformat()]
+    overdue = [
+        r
+        for r in csv_rows(STRACKET / "paverkan.csv")
+        if r["Status"] in ("Idé", "Planerad", "Pågår") and r["Datum"] < R.isoformat()
+    ]
     assert figures["paverkan"]["forsenade"] == len(overdue)
 
 
@@ -401,7 +417,9 @@ def test_197_men_attended_the_meeting_places(figures):
 def test_meeting_attendance_matches_motesplatser_csv(figures):
     rows = [r for r in csv_rows(STRACKET / "motesplatser.csv") if r["Datum"] <= R.isoformat()]
     assert (figures["motesplatser"]["kvinnor"], figures["motesplatser"]["man"]) == (
-        sum(int(r["Kvinnor"]) for r in rows), sum(int(r["Män"]) for r in rows))
+        sum(int(r["Kvinnor"]) for r in rows),
+        sum(int(r["Män"]) for r in rows),
+    )
 
 
 def test_the_share_of_women_is_157_of_354(figures):
@@ -421,8 +439,14 @@ def test_the_example_has_no_warnings(stracket_project):
 
 @pytest.fixture(scope="module")
 def summary_json() -> dict:
-    run = subprocess.run([sys.executable, "-m", "lagesbild", "summary", str(STRACKET), "--json"],
-                         cwd=REPO, capture_output=True, text=True, timeout=60, check=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "lagesbild", "summary", str(STRACKET), "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return json.loads(run.stdout)
 
 
@@ -431,15 +455,32 @@ def test_summary_json_prints_the_budget(summary_json):
 
 
 def test_summary_json_has_every_top_level_key_of_contract_section_7(summary_json):
-    assert {"projekt", "budget", "plan_till_datum", "upparbetat", "indirekta_kostnader", "avvikelse",
-            "upparbetningsgrad", "prognos", "kostnadsslag", "finansiarer", "indikatorer", "aktiviteter",
-            "paverkan", "motesplatser"} <= summary_json.keys()
+    assert {
+        "projekt",
+        "budget",
+        "plan_till_datum",
+        "upparbetat",
+        "indirekta_kostnader",
+        "avvikelse",
+        "upparbetningsgrad",
+        "prognos",
+        "kostnadsslag",
+        "finansiarer",
+        "indikatorer",
+        "aktiviteter",
+        "paverkan",
+        "motesplatser",
+    } <= summary_json.keys()
 
 
 def test_summary_json_project_has_name_and_iso_dates(summary_json):
     projekt = summary_json["projekt"]
     assert (projekt["start"], projekt["slut"], projekt["rapportdatum"], bool(projekt["namn"])) == (
-        "2025-04-01", "2028-08-31", "2026-10-31", True)
+        "2025-04-01",
+        "2028-08-31",
+        "2026-10-31",
+        True,
+    )
 
 
 def test_summary_json_cost_categories_have_the_contract_keys(summary_json):
@@ -461,8 +502,7 @@ def test_summary_json_activities_list_every_status_shown(summary_json):
 
 
 def test_summary_json_influence_has_counts_per_status_and_overdue(summary_json):
-    assert (set(summary_json["paverkan"]["per_status"]), summary_json["paverkan"]["forsenade"]) == (
-        set(INFLUENCE), 4)
+    assert (set(summary_json["paverkan"]["per_status"]), summary_json["paverkan"]["forsenade"]) == (set(INFLUENCE), 4)
 
 
 def test_summary_json_meeting_places_have_the_contract_keys(summary_json):
@@ -479,6 +519,11 @@ def test_summary_json_shares_are_fractions(summary_json):
 
 
 def test_python_m_lagesbild_validate_accepts_the_example():
-    run = subprocess.run([sys.executable, "-m", "lagesbild", "validate", str(STRACKET)],
-                         cwd=REPO, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "lagesbild", "validate", str(STRACKET)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (run.returncode, run.stdout.strip().splitlines()[-1]) == (0, f"{STRACKET}: 0 fel, 0 varningar")

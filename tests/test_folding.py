@@ -43,8 +43,21 @@ def test_sql_folds_each_case_as_the_table_says(con, written, folded):
     assert sql_fold(con, written) == folded
 
 
-ALPHABET = st.sampled_from([*"aAzZeEåÅäÄöÖéÉüÜñ09-_ .,()",
-                            "\u00a0", "\u202f", "\ufeff", "\t", "\u2003", "\u0301", "\u0308", "\u030a", "\r", "\n"])
+ALPHABET = st.sampled_from(
+    [
+        *"aAzZeEåÅäÄöÖéÉüÜñ09-_ .,()",
+        "\u00a0",
+        "\u202f",
+        "\ufeff",
+        "\t",
+        "\u2003",
+        "\u0301",
+        "\u0308",
+        "\u030a",
+        "\r",
+        "\n",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -55,7 +68,8 @@ def test_python_and_sql_fold_any_text_alike(con, text):
 
 def test_a_header_matches_whatever_spaces_dots_and_underscores_it_has():
     assert {schema.header_key(h) for h in ("Konto nr", "Kontonr", "Konto_nr", "KONTO.NR", "konto\u00a0nr")} == {
-        "kontonr"}
+        "kontonr"
+    }
 
 
 def test_an_activity_status_with_a_no_break_space_is_read_as_that_status(tmp_path):

@@ -34,8 +34,7 @@ UPPARBETAT = A + B + C  # 1 800 000 + 1 800 000,50 − 1 250 = 3 598 750,50
 PERSONAL = A + C  # 1 798 750
 KOPTA_TJANSTER = B  # 1 800 000,50
 
-BUDGET = [("Personal", 2025, A), ("Köpta tjänster", 2025, B), ("Personal", 2026, A),
-          ("Köpta tjänster", 2026, B)]
+BUDGET = [("Personal", 2025, A), ("Köpta tjänster", 2025, B), ("Personal", 2026, A), ("Köpta tjänster", 2026, B)]
 BUDGET_TOTAL = 2 * (A + B)  # 7 200 001
 FINANSIERING = """\
 Finansiär;År;Belopp
@@ -48,12 +47,9 @@ TEXTS = ("Lön april projektledare", "Konsult Örebro", "Kreditering Växjö")
 CP1252_TEXTS = ("Lön april – projektledare", "Konsult Örebro 120 €", "Kreditering ‰ Växjö")
 
 HEADERS = {
-    "swedish": (("Datum", "Konto", "Kostnadsslag", "Verifikation", "Text", "Belopp"),
-                ("Kostnadsslag", "År", "Belopp")),
-    "english": (("date", "account", "cost_category", "voucher", "Text", "amount"),
-                ("cost category", "year", "amount")),
-    "folded": (("DATUM", "konto", "KostnadsSlag", "verifikation", "TEXT", "belopp"),
-               ("KOSTNADSSLAG", "Ar", "belopp")),
+    "swedish": (("Datum", "Konto", "Kostnadsslag", "Verifikation", "Text", "Belopp"), ("Kostnadsslag", "År", "Belopp")),
+    "english": (("date", "account", "cost_category", "voucher", "Text", "amount"), ("cost category", "year", "amount")),
+    "folded": (("DATUM", "konto", "KostnadsSlag", "verifikation", "TEXT", "belopp"), ("KOSTNADSSLAG", "Ar", "belopp")),
 }
 
 
@@ -124,14 +120,24 @@ VARIANTS = [
     replace(BASE, name="xlsx-text-cells", xlsx="text"),
     replace(BASE, name="english-headers", headers="english"),
     replace(BASE, name="headers-in-other-case-without-aao", headers="folded"),
-    replace(BASE, name="excel-export", sep_line=True, newline="\r\n", encoding="cp1252",
-            texts=CP1252_TEXTS, amount="spaces", trailing_semicolons=True),
+    replace(
+        BASE,
+        name="excel-export",
+        sep_line=True,
+        newline="\r\n",
+        encoding="cp1252",
+        texts=CP1252_TEXTS,
+        amount="spaces",
+        trailing_semicolons=True,
+    ),
 ]
 
 
 def ledger_rows(variant: Variant) -> list[list]:
-    return [[datum, konto, slag, verifikation, text, belopp]
-            for (datum, konto, slag, verifikation, belopp), text in zip(LEDGER, variant.texts, strict=True)]
+    return [
+        [datum, konto, slag, verifikation, text, belopp]
+        for (datum, konto, slag, verifikation, belopp), text in zip(LEDGER, variant.texts, strict=True)
+    ]
 
 
 def budget_rows() -> list[list]:
@@ -148,8 +154,12 @@ def as_text(variant: Variant, value) -> str:
 
 def csv_bytes(variant: Variant, header: tuple[str, ...], rows: list[list]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=variant.delimiter, lineterminator=variant.newline,
-                        quoting=csv.QUOTE_ALL if variant.quote_all else csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        out,
+        delimiter=variant.delimiter,
+        lineterminator=variant.newline,
+        quoting=csv.QUOTE_ALL if variant.quote_all else csv.QUOTE_MINIMAL,
+    )
     if variant.sep_line:
         out.write(f"sep={variant.delimiter}{variant.newline}")
     writer.writerow(header)
@@ -171,9 +181,16 @@ def xlsx_bytes(variant: Variant, header: tuple[str, ...], rows: list[list]) -> b
     sheet.append(list(header))
     for row in rows:
         if variant.xlsx == "typed":
-            sheet.append([float(v) if isinstance(v, Decimal) else
-                          dt.datetime.combine(v, dt.time()) if isinstance(v, dt.date) else
-                          (int(v) if isinstance(v, str) and v.isdigit() else v) for v in row])
+            sheet.append(
+                [
+                    float(v)
+                    if isinstance(v, Decimal)
+                    else dt.datetime.combine(v, dt.time())
+                    if isinstance(v, dt.date)
+                    else (int(v) if isinstance(v, str) and v.isdigit() else v)
+                    for v in row
+                ]
+            )
         else:
             sheet.append([as_text(variant, v) for v in row])
     book.create_sheet("Anteckningar")["A1"] = "Bara det första bladet läses"
@@ -187,16 +204,24 @@ def write_variant(tmp_path, variant: Variant):
     files: dict[str, bytes | str | None] = {
         "finansiering": FINANSIERING,
         # fewer optional files keep each load short
-        "motesplatser": None, "risker": None, "beslut": None, "inbetalningar": None,
+        "motesplatser": None,
+        "risker": None,
+        "beslut": None,
+        "inbetalningar": None,
         "indikatorer": "".join(MINIMAL["indikatorer.csv"].splitlines(keepends=True)[:2]),
     }
     if variant.xlsx:
-        files |= {"utfall": None, "budget": None,
-                  "utfall_xlsx": xlsx_bytes(variant, utfall_header, ledger_rows(variant)),
-                  "budget_xlsx": xlsx_bytes(variant, budget_header, budget_rows())}
+        files |= {
+            "utfall": None,
+            "budget": None,
+            "utfall_xlsx": xlsx_bytes(variant, utfall_header, ledger_rows(variant)),
+            "budget_xlsx": xlsx_bytes(variant, budget_header, budget_rows()),
+        }
     else:
-        files |= {"utfall": csv_bytes(variant, utfall_header, ledger_rows(variant)),
-                  "budget": csv_bytes(variant, budget_header, budget_rows())}
+        files |= {
+            "utfall": csv_bytes(variant, utfall_header, ledger_rows(variant)),
+            "budget": csv_bytes(variant, budget_header, budget_rows()),
+        }
     return write_project(tmp_path, name=variant.name, **files)
 
 
@@ -245,8 +270,10 @@ def test_every_format_gives_the_same_budget_total(variant, loaded):
 @pytest.mark.parametrize("variant", VARIANTS, ids=str)
 def test_every_format_books_each_cost_category_the_same(variant, loaded):
     booked = {c["kostnadsslag"]: c["upparbetat"] for c in summary(loaded(variant))["kostnadsslag"]}
-    assert booked == {"Personal": pytest.approx(float(PERSONAL), abs=0.01),
-                      "Köpta tjänster": pytest.approx(float(KOPTA_TJANSTER), abs=0.01)}
+    assert booked == {
+        "Personal": pytest.approx(float(PERSONAL), abs=0.01),
+        "Köpta tjänster": pytest.approx(float(KOPTA_TJANSTER), abs=0.01),
+    }
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=str)

@@ -15,9 +15,7 @@ from support import DASHBOARD, DATA, nodes
 from lagesbild import i18n, navigation
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(
-    [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lagesbild").glob("*.py")]
-)
+SOURCES = sorted([ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lagesbild").glob("*.py")])
 SOURCES = [p for p in SOURCES if p.name != "i18n.py" or p.parent.name != "lagesbild"]
 
 
@@ -157,11 +155,56 @@ def test_a_late_activity_verdict_for_one_activity_is_in_the_singular():
 
 # Interface words that are Swedish only (Budget, Status, Risk, Plan are the same in both languages).
 SWEDISH = (
-    "och", "inte", "eller", "för", "med", "till", "från", "av", "visa", "sidan", "saknas", "inga", "ingen",
-    "välj", "efter", "sedan", "senaste", "totalt", "summa", "antal", "andel", "kvinnor", "män", "mål", "beslut",
-    "risker", "ekonomi", "aktiviteter", "påverkan", "påverkansarbete", "mötesplatser", "datakvalitet",
-    "upparbetat", "prognos", "avvikelse", "fel", "varning", "varningar", "år", "månad", "dagar", "ladda",
-    "finansiär", "kostnadsslag", "rapportdatum", "sida", "projektet", "medlemmar", "område", "ansvarig",
+    "och",
+    "inte",
+    "eller",
+    "för",
+    "med",
+    "till",
+    "från",
+    "av",
+    "visa",
+    "sidan",
+    "saknas",
+    "inga",
+    "ingen",
+    "välj",
+    "efter",
+    "sedan",
+    "senaste",
+    "totalt",
+    "summa",
+    "antal",
+    "andel",
+    "kvinnor",
+    "män",
+    "mål",
+    "beslut",
+    "risker",
+    "ekonomi",
+    "aktiviteter",
+    "påverkan",
+    "påverkansarbete",
+    "mötesplatser",
+    "datakvalitet",
+    "upparbetat",
+    "prognos",
+    "avvikelse",
+    "fel",
+    "varning",
+    "varningar",
+    "år",
+    "månad",
+    "dagar",
+    "ladda",
+    "finansiär",
+    "kostnadsslag",
+    "rapportdatum",
+    "sida",
+    "projektet",
+    "medlemmar",
+    "område",
+    "ansvarig",
 )
 SWEDISH_WORD = re.compile(r"\b(" + "|".join(SWEDISH) + r")\b", re.IGNORECASE)
 # Elements whose text is the interface's own (headings, notices); st.text and tables carry data and are not read.

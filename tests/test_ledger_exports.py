@@ -26,15 +26,18 @@ def spent(loaded: project.Project) -> Decimal:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lagesbild", *args], cwd=REPO, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lagesbild", *args], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
 
 
 # -- a region's open-data supplier invoices: UTF-8, ;, dot decimals, CR alone between lines ---------------
 
-SUPPLIER_INVOICES = ("bokforingsdatum;leverantor;nettobelopp;konto_nr\r"
-                     "2025-03-31;Konsult AB;12500.50;6550\r"
-                     "2025-06-30;Byrå HB;40000.00;6550\r")
+SUPPLIER_INVOICES = (
+    "bokforingsdatum;leverantor;nettobelopp;konto_nr\r"
+    "2025-03-31;Konsult AB;12500.50;6550\r"
+    "2025-06-30;Byrå HB;40000.00;6550\r"
+)
 SUPPLIER_TOML = MINIMAL["projekt.toml"]
 
 
@@ -95,7 +98,8 @@ def test_the_balance_accounts_left_out_are_one_note_with_count_and_sum(fortnox):
     # 2710 −12 000, 1930 −28 000, 2640 +3 125,13, 2440 −15 625,63: 4 rows summing to −52 500,50 → −52 501 kr.
     assert [n.forvantat for n in fortnox.notes] == [
         "4 rader på konton som inte är kostnadskonton (4000–7999) räknas inte – balanskonton, intäkter och "
-        "finansiella poster (summa −52 501 kr)"]
+        "finansiella poster (summa −52 501 kr)"
+    ]
 
 
 def test_rows_below_a_title_line_keep_the_files_own_row_numbers(tmp_path):
@@ -110,10 +114,16 @@ def test_a_missing_column_names_the_row_searched_when_no_title_block_holds_it(tm
 
 
 def test_an_excel_export_with_title_rows_and_a_merged_title_is_read(tmp_path):
-    rows = [["Huvudbok 2025", None, None, None], [None, None, None, None],
-            ["Datum", "Konto", "Debet", "Kredit"], ["2025-03-31", 7010, 40000, None], ["2025-03-31", 1930, None, 40000]]
-    loaded = project.load(write_project(tmp_path, utfall=None, konton=FORTNOX_KONTON,
-                                        utfall_xlsx=xlsx_of(rows, merged=("A1:D1",))))
+    rows = [
+        ["Huvudbok 2025", None, None, None],
+        [None, None, None, None],
+        ["Datum", "Konto", "Debet", "Kredit"],
+        ["2025-03-31", 7010, 40000, None],
+        ["2025-03-31", 1930, None, 40000],
+    ]
+    loaded = project.load(
+        write_project(tmp_path, utfall=None, konton=FORTNOX_KONTON, utfall_xlsx=xlsx_of(rows, merged=("A1:D1",)))
+    )
     assert (loaded.errors, spent(loaded), len(loaded.notes)) == ([], Decimal("40000.00"), 1)
 
 
@@ -141,7 +151,8 @@ def test_only_the_projects_object_counts_in_a_whole_ledger(whole_ledger):
 def test_the_other_objects_are_one_note_with_count_and_sum(whole_ledger):
     # 35 000,00 (object 200) and 999,00 (no object): 2 rows, 35 999 kr.
     assert [n.forvantat for n in whole_ledger.notes] == [
-        "2 rader på andra objekt än 115 räknas inte till projektet (summa 35 999 kr)"]
+        "2 rader på andra objekt än 115 räknas inte till projektet (summa 35 999 kr)"
+    ]
 
 
 def test_validate_prints_the_notes(tmp_path):
@@ -153,8 +164,10 @@ def test_validate_prints_the_notes(tmp_path):
 
 # -- account plan presets ---------------------------------------------------------------------------------
 
-BAS_BUDGET = "Kostnadsslag;År;Belopp\nEgen personal;2025;100000\nExterna tjänster;2025;50000\n" \
-             "Egen personal;2026;100000\nExterna tjänster;2026;50000\n"
+BAS_BUDGET = (
+    "Kostnadsslag;År;Belopp\nEgen personal;2025;100000\nExterna tjänster;2025;50000\n"
+    "Egen personal;2026;100000\nExterna tjänster;2026;50000\n"
+)
 PLAIN_LEDGER = "Datum;Konto;Belopp\n2025-03-31;7010;40000,00\n2025-06-30;6550;12500,50\n2025-06-30;5010;300,00\n"
 
 
@@ -169,22 +182,31 @@ def test_an_account_the_preset_maps_to_a_category_outside_the_budget_is_an_error
     # 5010 (lokalhyra) is Övriga kostnader in BAS, which this budget does not have.
     toml = MINIMAL["projekt.toml"] + '\n[bokforing]\nkontoplan = "BAS"\n'
     folder = write_project(tmp_path, projekt=toml, konton=None, budget=BAS_BUDGET, utfall=PLAIN_LEDGER)
-    assert [(p.rad, p.varde, "hör till Övriga kostnader, som budgeten saknar" in p.forvantat)
-            for p in project.load(folder).errors] == [(4, "5010", True)]
+    assert [
+        (p.rad, p.varde, "hör till Övriga kostnader, som budgeten saknar" in p.forvantat)
+        for p in project.load(folder).errors
+    ] == [(4, "5010", True)]
 
 
 def test_konton_csv_wins_over_the_preset_where_it_covers_an_account(tmp_path):
     toml = MINIMAL["projekt.toml"] + '\n[bokforing]\nkontoplan = "BAS"\n'
-    folder = write_project(tmp_path, projekt=toml, konton="Konto;Kostnadsslag\n5010;Externa tjänster\n",
-                           budget=BAS_BUDGET, utfall=PLAIN_LEDGER)
+    folder = write_project(
+        tmp_path,
+        projekt=toml,
+        konton="Konto;Kostnadsslag\n5010;Externa tjänster\n",
+        budget=BAS_BUDGET,
+        utfall=PLAIN_LEDGER,
+    )
     categories = project.load(folder).frame("costs_by_category").set_index("kostnadsslag").upparbetat_kr
     assert categories["Externa tjänster"] == 12500.5 + 300.0
 
 
 def test_kommun_bas_counts_class_5_as_staff(tmp_path):
     toml = MINIMAL["projekt.toml"] + '\n[bokforing]\nkontoplan = "Kommun-BAS"\n'
-    budget = "Kostnadsslag;År;Belopp\nEgen personal;2025;100000\nÖvriga kostnader;2025;50000\n" \
-             "Egen personal;2026;100000\nÖvriga kostnader;2026;50000\n"
+    budget = (
+        "Kostnadsslag;År;Belopp\nEgen personal;2025;100000\nÖvriga kostnader;2025;50000\n"
+        "Egen personal;2026;100000\nÖvriga kostnader;2026;50000\n"
+    )
     ledger = "Datum;Konto;Belopp\n2025-03-31;5011;40000,00\n2025-06-30;7010;12500,50\n"
     folder = write_project(tmp_path, projekt=toml, konton=None, budget=budget, utfall=ledger)
     categories = project.load(folder).frame("costs_by_category").set_index("kostnadsslag").upparbetat_kr
@@ -204,9 +226,15 @@ SIE_BUDGET = "Kostnadsslag;År;Belopp\nVaror;2011;100000\nÖvriga kostnader;2011
 
 
 def sie_project(tmp_path: Path, rapportdatum: str = "2011-12-31", extra: str = "", name: str = "utfall.se") -> Path:
-    folder = write_project(tmp_path, utfall=None, inbetalningar=None, konton=SIE_KONTON, budget=SIE_BUDGET,
-                           finansiering="Finansiär;År;Belopp\nBolaget;2011;1000000\n",
-                           projekt=SIE_TOML.format(rapportdatum=rapportdatum) + extra)
+    folder = write_project(
+        tmp_path,
+        utfall=None,
+        inbetalningar=None,
+        konton=SIE_KONTON,
+        budget=SIE_BUDGET,
+        finansiering="Finansiär;År;Belopp\nBolaget;2011;1000000\n",
+        projekt=SIE_TOML.format(rapportdatum=rapportdatum) + extra,
+    )
     shutil.copy(SIE_FILE, folder / name)
     return folder
 
@@ -222,15 +250,17 @@ def independent_rows() -> list[tuple[str, int, Decimal, str]]:
         if words[:1] == ["#VER"]:
             voucher_date = words[3]
         elif words[:1] == ["#TRANS"]:
-            match = re.match(r'\s*#TRANS\s+(\d+)\s+(\{[^}]*\})\s+(-?[\d.]+)\s*(\d{8})?', line)
+            match = re.match(r"\s*#TRANS\s+(\d+)\s+(\{[^}]*\})\s+(-?[\d.]+)\s*(\d{8})?", line)
             assert match, line
             rows.append((match[4] or voucher_date, int(match[1]), Decimal(match[3]), match[2]))
     return rows
 
 
 def cost_sum(until: str) -> Decimal:
-    return sum((amount for date, account, amount, _ in independent_rows()
-                if 4000 <= account <= 7999 and date <= until), Decimal(0))
+    return sum(
+        (amount for date, account, amount, _ in independent_rows() if 4000 <= account <= 7999 and date <= until),
+        Decimal(0),
+    )
 
 
 def test_the_real_sie_file_validates_without_errors(tmp_path):
@@ -253,8 +283,14 @@ def test_an_sie_file_is_recognised_by_its_content_whatever_its_name(tmp_path):
 
 def test_an_sie_files_project_object_gives_only_that_objects_rows(tmp_path):
     loaded = project.load(sie_project(tmp_path, extra='\n[bokforing]\nobjekt = "0001"\n'))
-    expected = sum((amount for _, account, amount, objects in independent_rows()
-                    if 4000 <= account <= 7999 and '"6" "0001"' in objects), Decimal(0))
+    expected = sum(
+        (
+            amount
+            for _, account, amount, objects in independent_rows()
+            if 4000 <= account <= 7999 and '"6" "0001"' in objects
+        ),
+        Decimal(0),
+    )
     assert (loaded.errors, spent(loaded)) == ([], expected)
 
 
@@ -265,8 +301,9 @@ def test_an_sie_files_account_names_are_kept_for_the_pages(tmp_path):
 
 def test_an_sie_problem_names_the_file_as_it_is_in_the_folder(tmp_path):
     folder = sie_project(tmp_path, "2011-06-30")
-    (folder / "projekt.toml").write_text(SIE_TOML.format(rapportdatum="2011-06-30").replace(
-        "start = 2011-01-01", "start = 2011-02-01"), encoding="utf-8")
+    (folder / "projekt.toml").write_text(
+        SIE_TOML.format(rapportdatum="2011-06-30").replace("start = 2011-01-01", "start = 2011-02-01"), encoding="utf-8"
+    )
     problems = project.load(folder).errors
     assert {p.fil for p in problems} == {"utfall.se"}
 
@@ -277,6 +314,7 @@ def test_summary_of_the_real_sie_file_prints_its_cost_sum(tmp_path):
 
 
 # -- bad bytes and file names -------------------------------------------------------------------------------
+
 
 def test_one_windows_1252_row_in_a_utf8_file_is_an_error_naming_that_row(tmp_path):
     data = MINIMAL["utfall.csv"].encode("utf-8") + "2025-07-31;;Personal;V3;Lön juli;1000,00\n".encode("cp1252")
@@ -304,6 +342,7 @@ def test_a_cell_longer_than_the_limit_is_named_as_too_long(tmp_path):
 
 
 # -- the upload preview and the data-quality page -------------------------------------------------------------
+
 
 def test_an_uploaded_sie_file_is_recognised_by_its_content_and_stored_as_utfall_se(tmp_path):
     folder = sie_project(tmp_path)

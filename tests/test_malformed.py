@@ -42,21 +42,43 @@ CASES = [
     # projekt.toml
     Case("missing-toml", ERROR, "projekt.toml", None, None, None, "projekt.toml i projektmappen – den saknas"),
     Case("broken-toml", ERROR, "projekt.toml", 2, None, None, "giltig TOML"),
-    Case("slut-before-start-toml", ERROR, "projekt.toml", None, "slut", "2024-12-31",
-         "ett datum efter start 2025-02-01"),
+    Case(
+        "slut-before-start-toml", ERROR, "projekt.toml", None, "slut", "2024-12-31", "ett datum efter start 2025-02-01"
+    ),
     Case("toml-wrong-type", ERROR, "projekt.toml", None, "namn", "5", "en text inom citattecken"),
-    Case("indirect-base-not-in-budget", ERROR, "projekt.toml", None, "indirekta_kostnader.bas", "Persnal",
-         "ett kostnadsslag som finns i budget.csv (Köpta tjänster, Personal)"),
+    Case(
+        "indirect-base-not-in-budget",
+        ERROR,
+        "projekt.toml",
+        None,
+        "indirekta_kostnader.bas",
+        "Persnal",
+        "ett kostnadsslag som finns i budget.csv (Köpta tjänster, Personal)",
+    ),
     # files and headers
     Case("missing-required-file", ERROR, "paverkan.csv", None, None, None, "paverkan.csv (eller .xlsx) – den saknas"),
-    Case("missing-required-column", ERROR, "risker.csv", 1, "Konsekvens", None,
-         "obligatorisk kolumn med rubriken Konsekvens – den saknas"),
+    Case(
+        "missing-required-column",
+        ERROR,
+        "risker.csv",
+        1,
+        "Konsekvens",
+        None,
+        "obligatorisk kolumn med rubriken Konsekvens – den saknas",
+    ),
     Case("misspelt-header", ERROR, "utfall.csv", 1, "Belopp", "Belop", "stavningen känns inte igen"),
     Case("duplicated-header", ERROR, "beslut.csv", 1, "Status", "Status", "kolumnen Status en gång"),
     Case("empty-file", ERROR, "utfall.csv", None, None, None, "filen är tom"),
     Case("header-only-ledger", ERROR, "utfall.csv", None, None, None, "minst en rad under rubrikraden"),
-    Case("too-many-fields", ERROR, "utfall.csv", 3, None, "2025-06-30;6550;;V2;Konsult juni;12500,50;extra",
-         "6 fält avgränsade med ';'"),
+    Case(
+        "too-many-fields",
+        ERROR,
+        "utfall.csv",
+        3,
+        None,
+        "2025-06-30;6550;;V2;Konsult juni;12500,50;extra",
+        "6 fält avgränsade med ';'",
+    ),
     Case("unclosed-quote", ERROR, "beslut.csv", 2, None, None, "citattecken"),
     Case("undecodable-bytes", ERROR, "utfall.csv", 2, None, None, "UTF-8, UTF-16 eller Windows-1252"),
     Case("unreadable-excel-file", ERROR, "utfall.xlsx", None, None, None, "Excel-filen kunde inte öppnas"),
@@ -65,63 +87,163 @@ CASES = [
     Case("unreadable-amount", ERROR, "utfall.csv", 2, "Belopp", "fyrtiotusen", "ett belopp i kronor"),
     Case("ambiguous-amount", ERROR, "utfall.csv", 3, "Belopp", "12.500", "ett belopp i kronor"),
     Case("unreadable-number", ERROR, "indikatorvarden.csv", 2, "Värde", "tjugo", "ett tal"),
-    Case("unreadable-date-february-30", ERROR, "utfall.csv", 3, "Datum", "2025-02-30",
-         "ett datum som 2025-04-30"),
-    Case("unreadable-date-day-first", ERROR, "aktiviteter.csv", 2, "Slut", "30/4/2025",
-         "ett datum som 2025-04-30"),
+    Case("unreadable-date-february-30", ERROR, "utfall.csv", 3, "Datum", "2025-02-30", "ett datum som 2025-04-30"),
+    Case("unreadable-date-day-first", ERROR, "aktiviteter.csv", 2, "Slut", "30/4/2025", "ett datum som 2025-04-30"),
     Case("risk-scale-5", ERROR, "risker.csv", 2, "Sannolikhet", "5", "ett heltal 1–4"),
     Case("date-year-out-of-range", ERROR, "utfall.csv", 2, "Datum", "0025-03-31", "år 1900–2200"),
     Case("negative-attendance", ERROR, "motesplatser.csv", 2, "Män", "-2", "ett antal som är 0 eller mer"),
     Case("percent-done-over-100", ERROR, "aktiviteter.csv", 2, "Andel klar", "150", "en procentsats 0–100"),
     # value sets
-    Case("unknown-activity-status", ERROR, "aktiviteter.csv", 2, "Status", "Klart",
-         "ett av värdena Ej påbörjad, Pågår, Klar, Pausad, Struken"),
-    Case("unknown-influence-level", ERROR, "paverkan.csv", 2, "Nivå", "Kommunal",
-         "ett av värdena Lokal, Regional, Nationell, EU"),
+    Case(
+        "unknown-activity-status",
+        ERROR,
+        "aktiviteter.csv",
+        2,
+        "Status",
+        "Klart",
+        "ett av värdena Ej påbörjad, Pågår, Klar, Pausad, Struken",
+    ),
+    Case(
+        "unknown-influence-level",
+        ERROR,
+        "paverkan.csv",
+        2,
+        "Nivå",
+        "Kommunal",
+        "ett av värdena Lokal, Regional, Nationell, EU",
+    ),
     Case("unknown-influence-channel", ERROR, "paverkan.csv", 2, "Kanal", "Mejl", "ett av värdena Remissvar"),
-    Case("unknown-influence-status", ERROR, "paverkan.csv", 2, "Status", "Klar",
-         "ett av värdena Idé, Planerad, Pågår, Genomförd, Avslutad"),
-    Case("unknown-influence-priority", ERROR, "paverkan.csv", 2, "Prioritet", "Akut",
-         "ett av värdena Hög, Medel, Låg"),
-    Case("unknown-influence-outcome", ERROR, "paverkan.csv", 2, "Resultat", "Succé",
-         "ett av värdena Ej bedömt, Inget genomslag, Delvis genomslag, Genomslag"),
-    Case("unknown-goal-level", ERROR, "mal.csv", 2, "Nivå", "Huvudmål",
-         "ett av värdena Övergripande mål, Projektmål, Delmål"),
-    Case("unknown-indicator-direction", ERROR, "indikatorer.csv", 2, "Riktning", "Uppåt",
-         "ett av värdena Öka, Minska"),
-    Case("unknown-meeting-format", ERROR, "motesplatser.csv", 2, "Format", "Telefon",
-         "ett av värdena Fysiskt, Digitalt, Hybrid"),
+    Case(
+        "unknown-influence-status",
+        ERROR,
+        "paverkan.csv",
+        2,
+        "Status",
+        "Klar",
+        "ett av värdena Idé, Planerad, Pågår, Genomförd, Avslutad",
+    ),
+    Case("unknown-influence-priority", ERROR, "paverkan.csv", 2, "Prioritet", "Akut", "ett av värdena Hög, Medel, Låg"),
+    Case(
+        "unknown-influence-outcome",
+        ERROR,
+        "paverkan.csv",
+        2,
+        "Resultat",
+        "Succé",
+        "ett av värdena Ej bedömt, Inget genomslag, Delvis genomslag, Genomslag",
+    ),
+    Case(
+        "unknown-goal-level",
+        ERROR,
+        "mal.csv",
+        2,
+        "Nivå",
+        "Huvudmål",
+        "ett av värdena Övergripande mål, Projektmål, Delmål",
+    ),
+    Case("unknown-indicator-direction", ERROR, "indikatorer.csv", 2, "Riktning", "Uppåt", "ett av värdena Öka, Minska"),
+    Case(
+        "unknown-meeting-format",
+        ERROR,
+        "motesplatser.csv",
+        2,
+        "Format",
+        "Telefon",
+        "ett av värdena Fysiskt, Digitalt, Hybrid",
+    ),
     Case("unknown-risk-status", ERROR, "risker.csv", 2, "Status", "Hanterad", "ett av värdena Öppen, Stängd"),
     Case("unknown-decision-status", ERROR, "beslut.csv", 2, "Status", "Avbruten", "ett av värdena Öppen, Klar"),
-    Case("unknown-payment-type", ERROR, "inbetalningar.csv", 2, "Typ", "Fakturerat",
-         "ett av värdena Rekvirerat, Inbetalt"),
+    Case(
+        "unknown-payment-type",
+        ERROR,
+        "inbetalningar.csv",
+        2,
+        "Typ",
+        "Fakturerat",
+        "ett av värdena Rekvirerat, Inbetalt",
+    ),
     # references and ids
     Case("indicator-goal-missing", ERROR, "indikatorer.csv", 2, "Mål", "M9", "ett Id i mal.csv – det finns inte"),
-    Case("value-indicator-missing", ERROR, "indikatorvarden.csv", 2, "Indikator", "I9",
-         "ett Id i indikatorer.csv – det finns inte"),
+    Case(
+        "value-indicator-missing",
+        ERROR,
+        "indikatorvarden.csv",
+        2,
+        "Indikator",
+        "I9",
+        "ett Id i indikatorer.csv – det finns inte",
+    ),
     Case("goal-parent-missing", ERROR, "mal.csv", 3, "Förälder", "M9", "ett Id i mal.csv – det finns inte"),
-    Case("meeting-activity-missing", ERROR, "motesplatser.csv", 2, "Aktivitet", "A9",
-         "ett Id i aktiviteter.csv – det finns inte"),
-    Case("payment-financier-missing", ERROR, "inbetalningar.csv", 2, "Finansiär", "Region Okänd",
-         "en finansiär i finansiering.csv – det finns inte"),
+    Case(
+        "meeting-activity-missing",
+        ERROR,
+        "motesplatser.csv",
+        2,
+        "Aktivitet",
+        "A9",
+        "ett Id i aktiviteter.csv – det finns inte",
+    ),
+    Case(
+        "payment-financier-missing",
+        ERROR,
+        "inbetalningar.csv",
+        2,
+        "Finansiär",
+        "Region Okänd",
+        "en finansiär i finansiering.csv – det finns inte",
+    ),
     Case("duplicate-id", ERROR, "aktiviteter.csv", 3, "Id", "A1", "samma Id finns redan på rad 2"),
     # the ledger against budget, accounts, period and financing
-    Case("cost-category-not-in-budget", ERROR, "utfall.csv", 2, "Kostnadsslag", "Resor",
-         "ett kostnadsslag som finns i budget.csv"),
+    Case(
+        "cost-category-not-in-budget",
+        ERROR,
+        "utfall.csv",
+        2,
+        "Kostnadsslag",
+        "Resor",
+        "ett kostnadsslag som finns i budget.csv",
+    ),
     Case("account-not-covered", ERROR, "utfall.csv", 3, "Konto", "9999", "ett konto som täcks av konton.csv"),
-    Case("costs-outside-period", ERROR, "utfall.csv", 2, "Datum", "2025-01-15",
-         "inom projektperioden 2025-02-01 – 2027-01-31"),
-    Case("costs-in-year-without-financing", ERROR, "utfall.csv", 3, "Datum", "2027",
-         "finansiering.csv har inget för år 2027"),
+    Case(
+        "costs-outside-period",
+        ERROR,
+        "utfall.csv",
+        2,
+        "Datum",
+        "2025-01-15",
+        "inom projektperioden 2025-02-01 – 2027-01-31",
+    ),
+    Case(
+        "costs-in-year-without-financing",
+        ERROR,
+        "utfall.csv",
+        3,
+        "Datum",
+        "2027",
+        "finansiering.csv har inget för år 2027",
+    ),
     # warnings
     Case("toml-unknown-key", WARNING, "projekt.toml", None, "rapportdatun", None, "menade du rapportdatum?"),
-    Case("financing-differs-from-budget", WARNING, "finansiering.csv", None, "Belopp", "2025: 145 000 kr",
-         "samma summa som budgeten för år 2025"),
+    Case(
+        "financing-differs-from-budget",
+        WARNING,
+        "finansiering.csv",
+        None,
+        "Belopp",
+        "2025: 145 000 kr",
+        "samma summa som budgeten för år 2025",
+    ),
     Case("repeated-ledger-row", WARNING, "utfall.csv", 4, None, "2025-03-31 40000,00", "upprepar rad 2"),
-    Case("gender-split-mismatch", WARNING, "indikatorvarden.csv", 2, "Värde", "20",
-         "Kvinnor + Män = Värde (12 + 7)"),
-    Case("activity-ends-before-start", WARNING, "aktiviteter.csv", 2, "Slut", "2025-01-31",
-         "på eller efter start 2025-02-01"),
+    Case("gender-split-mismatch", WARNING, "indikatorvarden.csv", 2, "Värde", "20", "Kvinnor + Män = Värde (12 + 7)"),
+    Case(
+        "activity-ends-before-start",
+        WARNING,
+        "aktiviteter.csv",
+        2,
+        "Slut",
+        "2025-01-31",
+        "på eller efter start 2025-02-01",
+    ),
 ]
 
 
@@ -211,8 +333,11 @@ def test_validate_exits_with_1_on_an_error_and_0_on_a_warning(case, validate):
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_validate_prints_file_row_and_column_on_one_line(case, validate):
-    where = ", ".join([case.fil] + ([f"rad {case.rad}"] if case.rad is not None else [])
-                      + ([f"kolumn {case.kolumn}"] if case.kolumn else []))
+    where = ", ".join(
+        [case.fil]
+        + ([f"rad {case.rad}"] if case.rad is not None else [])
+        + ([f"kolumn {case.kolumn}"] if case.kolumn else [])
+    )
     label = "Fel" if case.niva == ERROR else "Varning"
     assert any(line.startswith(f"{label}: {where}:") for line in validate(case).output.splitlines())
 
@@ -224,17 +349,31 @@ def test_validate_counts_the_problem_on_its_last_line(case, validate):
     assert last.endswith(f"{case.folder}: {errors} fel, {warnings} varningar")
 
 
-@pytest.mark.parametrize("folder, exit_code, line", [
-    ("unknown-activity-status", 1,
-     "Fel: aktiviteter.csv, rad 2, kolumn Status: värdet 'Klart' – förväntat ett av värdena "
-     "Ej påbörjad, Pågår, Klar, Pausad, Struken"),
-    ("repeated-ledger-row", 0,
-     "Varning: utfall.csv, rad 4: värdet '2025-03-31 40000,00' – förväntat en rad som inte upprepar "
-     "rad 2 (samma Datum, Belopp, Verifikation och Text)"),
-])
+@pytest.mark.parametrize(
+    "folder, exit_code, line",
+    [
+        (
+            "unknown-activity-status",
+            1,
+            "Fel: aktiviteter.csv, rad 2, kolumn Status: värdet 'Klart' – förväntat ett av värdena "
+            "Ej påbörjad, Pågår, Klar, Pausad, Struken",
+        ),
+        (
+            "repeated-ledger-row",
+            0,
+            "Varning: utfall.csv, rad 4: värdet '2025-03-31 40000,00' – förväntat en rad som inte upprepar "
+            "rad 2 (samma Datum, Belopp, Verifikation och Text)",
+        ),
+    ],
+)
 def test_python_m_lagesbild_validate_prints_the_problem_and_exits(folder, exit_code, line):
-    run = subprocess.run([sys.executable, "-m", "lagesbild", "validate", str(MALFORMED / folder)],
-                         cwd=REPO, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "lagesbild", "validate", str(MALFORMED / folder)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (run.returncode, line in run.stdout.splitlines()) == (exit_code, True), run.stdout
 
 

@@ -25,7 +25,7 @@ CON = new_connection()
 PARSERS = ("sv_amount", "sv_number", "sv_whole", "sv_date")
 
 # Whole öre up to ±100 000 000 000 kr, so that formatting's float stays exact to the öre.
-AMOUNTS = st.integers(min_value=-10**13, max_value=10**13).map(lambda ore: Decimal(ore) / 100)
+AMOUNTS = st.integers(min_value=-(10**13), max_value=10**13).map(lambda ore: Decimal(ore) / 100)
 DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
 NUMBERISH = st.text(alphabet="0123456789 .,-−\u00a0\u202fkrKR%", max_size=16)
 
@@ -61,7 +61,7 @@ def test_an_amount_written_by_kr_with_ore_reads_back_exactly(values):
 
 
 @PROPERTY
-@given(st.lists(st.integers(min_value=-10**11, max_value=10**11), min_size=1, max_size=25))
+@given(st.lists(st.integers(min_value=-(10**11), max_value=10**11), min_size=1, max_size=25))
 def test_a_whole_amount_written_by_kr_reads_back_exactly(values):
     assert parse("sv_amount", [formatting.kr(v, 0) for v in values]) == values
 
@@ -87,14 +87,14 @@ def test_a_single_group_of_three_decimals_is_an_ambiguous_amount(whole, three):
 
 
 @PROPERTY
-@given(st.lists(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False), min_size=1, max_size=25))
+@given(st.lists(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False), min_size=1, max_size=25))
 def test_a_number_written_by_number_reads_back(values):
     read = parse("sv_number", [formatting.number(v, 4) for v in values])
     assert read == [pytest.approx(float(v), rel=1e-12, abs=1e-9) for v in values]
 
 
 @PROPERTY
-@given(st.lists(st.integers(min_value=-10**12, max_value=10**12), min_size=1, max_size=25))
+@given(st.lists(st.integers(min_value=-(10**12), max_value=10**12), min_size=1, max_size=25))
 def test_a_whole_number_written_by_number_reads_back_as_that_integer(values):
     assert parse("sv_whole", [formatting.number(v, 0) for v in values]) == values
 
@@ -119,8 +119,7 @@ def test_a_date_with_a_time_of_day_reads_back_as_that_date(moments):
 
 
 @PROPERTY
-@given(st.lists(st.tuples(st.integers(1900, 2200), st.integers(1, 12), st.integers(1, 31)), min_size=1,
-                max_size=25))
+@given(st.lists(st.tuples(st.integers(1900, 2200), st.integers(1, 12), st.integers(1, 31)), min_size=1, max_size=25))
 def test_a_date_reads_only_when_it_is_in_the_calendar(parts):
     def real(y: int, m: int, d: int) -> dt.date | None:
         try:

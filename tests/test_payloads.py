@@ -126,8 +126,9 @@ def _rewrite_project(folder: Path, payloads: Payloads) -> None:
 def write_payload_data(target: Path) -> Payloads:
     """A copy of data/ with a payload in every text value, frozen meetings included; a bad cell for
     Datakvalitet to quote. Returns where each payload went."""
-    shutil.copytree(REPO / "data", target, ignore=shutil.ignore_patterns(
-        "historik", "lock", "publicering.json", "portfolj.json"))
+    shutil.copytree(
+        REPO / "data", target, ignore=shutil.ignore_patterns("historik", "lock", "publicering.json", "portfolj.json")
+    )
     payloads = Payloads()
     # The cost category that projekt.toml names as the base of indirect costs gets the Markdown link.
     payloads.chosen[schema.fold("Egen personal")] = LINK
@@ -162,8 +163,11 @@ def test_every_text_column_of_the_example_data_carries_payloads(payload_data):
         for spec in schema.FILES:
             if (folder / spec.filename).exists():
                 rows = project.rows(spec.stem)
-                filled |= {(spec.stem, c.key) for c in spec.columns
-                           if c.kind == schema.TEXT and c.key in rows and rows[c.key].notna().any()}
+                filled |= {
+                    (spec.stem, c.key)
+                    for c in spec.columns
+                    if c.kind == schema.TEXT and c.key in rows and rows[c.key].notna().any()
+                }
     assert filled - NUMERIC_TEXT - set(payloads.placed) == set()
     used = {p for values in payloads.placed.values() for v in values for p in PAYLOADS if v.startswith(p)}
     assert used == set(PAYLOADS)
@@ -180,8 +184,9 @@ def test_sql_in_the_data_is_only_data(payload_data):
     folder, _ = payload_data
     original, hostile = projects.load(REPO / "data" / "stracket"), projects.load(folder / "stracket")
     for spec in schema.FILES:
-        if original.con.execute(f"select count(*) from information_schema.tables where table_name = '{spec.stem}'"
-                                ).fetchone()[0]:
+        if original.con.execute(
+            f"select count(*) from information_schema.tables where table_name = '{spec.stem}'"
+        ).fetchone()[0]:
             expected = len(original.rows(spec.stem)) + (1 if spec.stem == "motesplatser" else 0)
             assert len(hostile.rows(spec.stem)) in (expected, expected - 1), spec.stem
     tables = {r[0] for r in hostile.con.execute("select table_name from information_schema.tables").fetchall()}
@@ -260,19 +265,34 @@ def pages(payload_data) -> dict[tuple[str, str], AppTest]:
                     at.toggle(key="ekonomi_ledger_open").set_value(True).run()
                 if page == "uppdatera":
                     bad = io.StringIO()
-                    csv.writer(bad, delimiter=";").writerows([
-                        ["Id", "Risk", "Sannolikhet", "Konsekvens", "Åtgärd", "Ansvarig", "Status"],
-                        ["R1", LINK, FORMULA, "2", IMG, SQL, "Öppen"]])
-                    at.file_uploader(key="uppdatera_files").upload(f"{SQL}risker.csv", bad.getvalue().encode(),
-                                                                   "text/csv")
+                    csv.writer(bad, delimiter=";").writerows(
+                        [
+                            ["Id", "Risk", "Sannolikhet", "Konsekvens", "Åtgärd", "Ansvarig", "Status"],
+                            ["R1", LINK, FORMULA, "2", IMG, SQL, "Öppen"],
+                        ]
+                    )
+                    at.file_uploader(key="uppdatera_files").upload(
+                        f"{SQL}risker.csv", bad.getvalue().encode(), "text/csv"
+                    )
                     at.run()
                 rendered[project_id, page] = at
     return rendered
 
 
 def test_every_page_of_both_projects_was_rendered_without_error(pages):
-    assert {page for _, page in pages} >= {"oversikt", "mal", "ekonomi", "aktiviteter", "paverkan", "motesplatser",
-                                            "risker", "sedan", "datakvalitet", "uppdatera", "historik"}
+    assert {page for _, page in pages} >= {
+        "oversikt",
+        "mal",
+        "ekonomi",
+        "aktiviteter",
+        "paverkan",
+        "motesplatser",
+        "risker",
+        "sedan",
+        "datakvalitet",
+        "uppdatera",
+        "historik",
+    }
     failed = {key: [e.value for e in at.exception] for key, at in pages.items() if at.exception}
     assert not failed
 
@@ -320,13 +340,33 @@ def test_every_payload_that_is_shown_is_shown_whole(pages):
 
 # Columns a page shows (as a table cell, st.text or chart label) whose values must appear verbatim.
 SHOWN_COLUMNS = [
-    ("budget", "kostnadsslag"), ("finansiering", "finansiar"), ("utfall", "text"), ("utfall", "verifikation"),
-    ("mal", "text"), ("indikatorer", "namn"), ("indikatorer", "enhet"), ("indikatorvarden", "kommentar"),
-    ("aktiviteter", "id"), ("aktiviteter", "omrade"), ("aktiviteter", "aktivitet"), ("aktiviteter", "ansvarig"),
-    ("aktiviteter", "kommentar"), ("paverkan", "fraga"), ("paverkan", "mottagare"), ("paverkan", "ansvarig"),
-    ("paverkan", "nasta_steg"), ("paverkan", "medundertecknare"), ("motesplatser", "rubrik"),
-    ("motesplatser", "typ"), ("risker", "risk"), ("risker", "atgard"), ("risker", "ansvarig"),
-    ("beslut", "beslut"), ("medlemmar", "medlem"), ("medlemmar", "lan"), ("projekt", "namn"),
+    ("budget", "kostnadsslag"),
+    ("finansiering", "finansiar"),
+    ("utfall", "text"),
+    ("utfall", "verifikation"),
+    ("mal", "text"),
+    ("indikatorer", "namn"),
+    ("indikatorer", "enhet"),
+    ("indikatorvarden", "kommentar"),
+    ("aktiviteter", "id"),
+    ("aktiviteter", "omrade"),
+    ("aktiviteter", "aktivitet"),
+    ("aktiviteter", "ansvarig"),
+    ("aktiviteter", "kommentar"),
+    ("paverkan", "fraga"),
+    ("paverkan", "mottagare"),
+    ("paverkan", "ansvarig"),
+    ("paverkan", "nasta_steg"),
+    ("paverkan", "medundertecknare"),
+    ("motesplatser", "rubrik"),
+    ("motesplatser", "typ"),
+    ("risker", "risk"),
+    ("risker", "atgard"),
+    ("risker", "ansvarig"),
+    ("beslut", "beslut"),
+    ("medlemmar", "medlem"),
+    ("medlemmar", "lan"),
+    ("projekt", "namn"),
 ]
 
 
@@ -337,8 +377,11 @@ def test_payloads_in_every_shown_text_column_appear_verbatim(pages, payload_data
         plain, chart, _ = classify(at)
         texts += plain + [html.unescape(t) for t in chart]
     everything = "\n".join(texts)
-    missing = {where: sorted(payloads.placed[where])[:2] for where in SHOWN_COLUMNS
-               if not any(v in everything for v in payloads.placed.get(where, ()))}
+    missing = {
+        where: sorted(payloads.placed[where])[:2]
+        for where in SHOWN_COLUMNS
+        if not any(v in everything for v in payloads.placed.get(where, ()))
+    }
     assert not missing
 
 
@@ -457,8 +500,14 @@ def test_the_locked_connection_refuses_every_file_access(stracket_project, state
 
 def test_read_csv_as_text_on_a_loaded_project_cannot_read_etc_passwd(stracket_project):
     with pytest.raises(duckdb.Error):
-        stracket_project.frame("read_csv_as_text", path=PASSWD, delim=":", skip=0, encoding="utf-8",
-                               names=["a", "b", "c", "d", "e", "f", "g"])
+        stracket_project.frame(
+            "read_csv_as_text",
+            path=PASSWD,
+            delim=":",
+            skip=0,
+            encoding="utf-8",
+            names=["a", "b", "c", "d", "e", "f", "g"],
+        )
 
 
 @pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd"])
@@ -480,8 +529,17 @@ def editor_context(payload_data):
     return ctx
 
 
-@pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", "../queries/ledger_rows",
-                                  "checks/../ledger_rows", "read_csv_as_text", "models/bokforing"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        "../queries/ledger_rows",
+        "checks/../ledger_rows",
+        "read_csv_as_text",
+        "models/bokforing",
+    ],
+)
 def test_context_refuses_paths_and_loader_queries_even_for_the_editor(editor_context, name):
     with pytest.raises(AccessDenied):
         editor_context.frame(name, path=PASSWD, delim=":", skip=0, encoding="utf-8", names=["a"])
@@ -494,10 +552,17 @@ def test_filter_values_from_the_page_are_bound_never_spliced(editor_context, val
     assert len(editor_context.frame("activities", omraden=(), statusar=(), ansvariga=())) > 5
 
 
-@pytest.mark.parametrize(("param", "value"), [
-    ("projekt", "../../../../etc"), ("projekt", "../stracket"), ("projekt", "/etc/passwd"),
-    ("rapportdatum", f"2026-01-01{SQL}"), ("rapportdatum", f"read_csv('{PASSWD}')"), ("lang", IMG),
-])
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [
+        ("projekt", "../../../../etc"),
+        ("projekt", "../stracket"),
+        ("projekt", "/etc/passwd"),
+        ("rapportdatum", f"2026-01-01{SQL}"),
+        ("rapportdatum", f"read_csv('{PASSWD}')"),
+        ("lang", IMG),
+    ],
+)
 def test_hostile_url_parameters_fall_back_to_the_defaults(payload_data, param, value):
     folder, _ = payload_data
     with pytest.MonkeyPatch.context() as patch:

@@ -35,13 +35,15 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-
-
 def leftovers(folder: Path) -> list[str]:
     """Half-written files a publish may leave: pending files, journals, unfinished history entries."""
     state = folder / publishing.STATE
-    found = [*folder.glob(".*.ny"), *state.glob("publicering.json*"),
-             *state.glob(f"{publishing.HISTORY}/*.tmp"), *state.glob(f"{publishing.MEETINGS}/*.tmp")]
+    found = [
+        *folder.glob(".*.ny"),
+        *state.glob("publicering.json*"),
+        *state.glob(f"{publishing.HISTORY}/*.tmp"),
+        *state.glob(f"{publishing.MEETINGS}/*.tmp"),
+    ]
     return sorted(str(p.relative_to(folder)) for p in found)
 
 
@@ -104,8 +106,9 @@ def test_the_history_entry_is_inside_the_project_state_folder(folder, new):
 def test_the_manifest_lists_each_file_with_its_sha256_before_and_after(folder, old, new):
     version = publishing.publish(folder, new, "Projektledaren")
     manifest = json.loads((version.path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["filer"] == [{"fil": n, "sha256_fore": sha(old[n]), "sha256_efter": sha(new[n])}
-                                 for n in sorted(new)]
+    assert manifest["filer"] == [
+        {"fil": n, "sha256_fore": sha(old[n]), "sha256_efter": sha(new[n])} for n in sorted(new)
+    ]
 
 
 def test_the_manifest_says_who_published_and_why(folder, new):
@@ -144,8 +147,9 @@ def test_history_lists_a_publish_with_its_files(folder, new):
 
 
 def test_history_lists_changes_newest_first_even_within_one_second(folder):
-    made = [publishing.publish(folder, {"beslut.csv": f"Id;Datum\nB{i};2026-01-01\n".encode()}, "p").id
-            for i in range(12)]
+    made = [
+        publishing.publish(folder, {"beslut.csv": f"Id;Datum\nB{i};2026-01-01\n".encode()}, "p").id for i in range(12)
+    ]
     assert [v.id for v in publishing.history(folder, EDITOR)] == made[::-1]
 
 
@@ -175,8 +179,9 @@ def test_restore_removes_a_file_that_the_publish_added(folder):
 
 def test_a_publish_that_adds_a_file_records_no_hash_before(folder):
     version = publishing.publish(folder, {"risker.xlsx": b"PK\x03\x04 new file"}, "Projektledaren")
-    assert version.manifest["filer"] == [{"fil": "risker.xlsx", "sha256_fore": None,
-                                          "sha256_efter": sha(b"PK\x03\x04 new file")}]
+    assert version.manifest["filer"] == [
+        {"fil": "risker.xlsx", "sha256_fore": None, "sha256_efter": sha(b"PK\x03\x04 new file")}
+    ]
 
 
 def test_restore_is_itself_a_history_entry(folder, new):
@@ -343,8 +348,10 @@ def test_two_processes_publishing_at_once_never_interleave(folder, tmp_path):
             (source / name).write_bytes(f"{marker}\n".encode() + marker.encode() * 1_000_000)
         sources.append(source)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    children = [subprocess.Popen([sys.executable, str(PUBLISHER), str(folder), str(s)], env=env,
-                                 stdout=subprocess.DEVNULL) for s in sources]
+    children = [
+        subprocess.Popen([sys.executable, str(PUBLISHER), str(folder), str(s)], env=env, stdout=subprocess.DEVNULL)
+        for s in sources
+    ]
     assert [c.wait(timeout=60) for c in children] == [0] * 6
     assert len({(folder / n).read_bytes() for n in names}) == 1
     seen = _versions_seen(folder, names)

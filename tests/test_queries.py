@@ -35,10 +35,14 @@ def _rel(path: Path) -> str:
 def params_for(project: projects.Project, name: str) -> dict:
     """The project's parameters, the last steering meeting as $sedan, and empty filters."""
     r = project.rapportdatum
-    known = (project.params() | {"sedan": max(d for d in project.meta.styrgruppsmoten if d < r)}
-             | staff.params(claims.period(project, 1))
-             | verdicts.params(project.frame("project_totals").iloc[0], project.frame("financiers"),
-                               project.frame("indicators")))
+    known = (
+        project.params()
+        | {"sedan": max(d for d in project.meta.styrgruppsmoten if d < r)}
+        | staff.params(claims.period(project, 1))
+        | verdicts.params(
+            project.frame("project_totals").iloc[0], project.frame("financiers"), project.frame("indicators")
+        )
+    )
     values = {}
     for param, cast, is_list in _PARAM.findall(database.sql(name)):
         if param in known:
@@ -125,14 +129,21 @@ def test_every_model_is_a_table_after_loading(stracket_project, model):
 @pytest.mark.parametrize("macro", MACROS)
 def test_every_macro_exists_on_a_new_connection(macro):
     con = database.new_connection()
-    found = con.execute("select count(*) from duckdb_functions() where function_name = $name "
-                        "and function_type = 'macro'", {"name": macro}).fetchone()[0]
+    found = con.execute(
+        "select count(*) from duckdb_functions() where function_name = $name and function_type = 'macro'",
+        {"name": macro},
+    ).fetchone()[0]
     assert found == 1
 
 
 def test_read_csv_as_text_reads_every_cell_as_text_in_file_order(tmp_path):
-    params = {"path": str(STRACKET / "budget.csv"), "delim": ";", "skip": 0, "encoding": "utf-8",
-              "names": ["kostnadsslag", "ar", "belopp"]}
+    params = {
+        "path": str(STRACKET / "budget.csv"),
+        "delim": ";",
+        "skip": 0,
+        "encoding": "utf-8",
+        "names": ["kostnadsslag", "ar", "belopp"],
+    }
     rows = database.execute(database.new_connection(), "read_csv_as_text", **params).fetchall()
     assert (len(rows), rows[0]) == (16, (1, "Egen personal", "2025", "774 464"))
 
@@ -149,8 +160,14 @@ INJECTIONS = {
     ("beslut", "Beslut", 1): "' OR 1=1 --",
 }
 # The SQL column of each file column above, where it is read back.
-KEYS = {"Text": "text", "Aktivitet": "aktivitet", "Fråga": "fraga", "Rubrik": "rubrik", "Risk": "risk",
-        "Beslut": "beslut"}
+KEYS = {
+    "Text": "text",
+    "Aktivitet": "aktivitet",
+    "Fråga": "fraga",
+    "Rubrik": "rubrik",
+    "Risk": "risk",
+    "Beslut": "beslut",
+}
 
 
 def _with_cell(path: Path, encoding: str, column: str, row: int, value: str) -> bytes:
@@ -196,9 +213,9 @@ def test_every_table_still_exists_after_loading_injection_strings(injected, stra
 
 def test_injection_strings_leave_every_row_in_place(injected, stracket_project):
     def counts(project):
-        return {stem: project.con.execute(f"select count(*) from {stem}").fetchone()[0]
-                for stem, _, _ in INJECTIONS} | {"konton": project.con.execute(
-                    "select count(*) from konton").fetchone()[0]}
+        return {
+            stem: project.con.execute(f"select count(*) from {stem}").fetchone()[0] for stem, _, _ in INJECTIONS
+        } | {"konton": project.con.execute("select count(*) from konton").fetchone()[0]}
 
     assert counts(injected) == counts(stracket_project)
 
@@ -219,13 +236,16 @@ def locked(tmp_path_factory) -> projects.Project:
     return projects.load(write_project(tmp_path_factory.mktemp("locked")))
 
 
-@pytest.mark.parametrize("statement", [
-    "select * from read_csv('/etc/passwd')",
-    "select * from read_csv('../data/stracket/budget.csv')",
-    "select * from read_text('/etc/passwd')",
-    "select * from glob('/etc/*')",
-    "select * from read_csv('https://example.com/data.csv')",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "select * from read_csv('/etc/passwd')",
+        "select * from read_csv('../data/stracket/budget.csv')",
+        "select * from read_text('/etc/passwd')",
+        "select * from glob('/etc/*')",
+        "select * from read_csv('https://example.com/data.csv')",
+    ],
+)
 def test_a_loaded_project_cannot_read_files(locked, monkeypatch, statement):
     monkeypatch.chdir(REPO / "tests")  # so that ../data/stracket/budget.csv exists
     with pytest.raises(duckdb.PermissionException):
@@ -253,14 +273,17 @@ def test_a_loaded_project_cannot_load_an_extension(locked):
         locked.con.execute("load httpfs")
 
 
-@pytest.mark.parametrize("statement", [
-    "set enable_external_access = true",
-    "reset enable_external_access",
-    "set lock_configuration = false",
-    "set allowed_directories = ['/']",
-    "set allowed_paths = ['/etc/passwd']",
-    "set autoload_known_extensions = true",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "set enable_external_access = true",
+        "reset enable_external_access",
+        "set lock_configuration = false",
+        "set allowed_directories = ['/']",
+        "set allowed_paths = ['/etc/passwd']",
+        "set autoload_known_extensions = true",
+    ],
+)
 def test_settings_cannot_be_changed_after_loading(locked, statement):
     with pytest.raises(duckdb.InvalidInputException):
         locked.con.execute(statement)
@@ -268,7 +291,6 @@ def test_settings_cannot_be_changed_after_loading(locked, statement):
 
 def test_the_loaded_connection_reports_external_access_off(locked):
     assert locked.con.execute("select current_setting('enable_external_access')").fetchone()[0] is False
-
 
 
 def test_each_model_runs_after_the_models_it_reads():

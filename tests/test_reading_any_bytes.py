@@ -14,8 +14,12 @@ from support import FIXTURES, MINIMAL, write_project
 from lagesbild import access, project, uploads
 
 REAL = [FIXTURES / "sie" / "transaktioner_ovnbolag.se"]
-SEEDS = [MINIMAL["utfall.csv"].encode("utf-8"), MINIMAL["utfall.csv"].encode("cp1252"),
-         MINIMAL["utfall.csv"].encode("utf-16"), REAL[0].read_bytes()[:6000]]
+SEEDS = [
+    MINIMAL["utfall.csv"].encode("utf-8"),
+    MINIMAL["utfall.csv"].encode("cp1252"),
+    MINIMAL["utfall.csv"].encode("utf-16"),
+    REAL[0].read_bytes()[:6000],
+]
 
 
 @st.composite
@@ -32,7 +36,7 @@ def mutated(draw) -> bytes:
         elif action == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=8))
         elif action == "delete":
-            del data[at:at + draw(st.integers(1, 8))]
+            del data[at : at + draw(st.integers(1, 8))]
         else:
             del data[at:]
     return bytes(data)

@@ -18,8 +18,14 @@ from lagesbild.report import meeting_pack
 
 ARTIFACTS = REPO / "test-artifacts" / "pdf"
 SECTIONS = [
-    "Sammanfattning", "1 Övergripande uppgifter", "2 Arbetssätt och organisation", "3 Aktiviteter",
-    "4 Projektets resultat", "Ekonomi", "Sedan förra mötet", "Öppna beslut",
+    "Sammanfattning",
+    "1 Övergripande uppgifter",
+    "2 Arbetssätt och organisation",
+    "3 Aktiviteter",
+    "4 Projektets resultat",
+    "Ekonomi",
+    "Sedan förra mötet",
+    "Öppna beslut",
 ]
 
 
@@ -126,15 +132,18 @@ def test_the_results_show_a_share_of_women_of_44_4_percent(texts):
 
 
 def test_text_from_the_data_is_written_as_plain_text(tmp_path):
-    folder = write_project(tmp_path, risker=MINIMAL["risker.csv"]
-                           + "R9;{nb} **fet** <b>x</b> =1+1;2;2;Åtgärd;Projektledare;Öppen\n")
+    folder = write_project(
+        tmp_path, risker=MINIMAL["risker.csv"] + "R9;{nb} **fet** <b>x</b> =1+1;2;2;Åtgärd;Projektledare;Öppen\n"
+    )
     project = projects.load(folder)
     text = "\n".join(page_texts(meeting_pack(project, project.rapportdatum, dt.date(2026, 2, 5))))
     assert all(token in text for token in ("{nb}", "**fet**", "<b>x</b>", "=1+1"))
 
 
 def test_a_project_without_an_earlier_steering_meeting_says_so(tmp_path):
-    folder = write_project(tmp_path, projekt="""\
+    folder = write_project(
+        tmp_path,
+        projekt="""\
 namn = "Testprojekt"
 kortnamn = "Test"
 projektagare = "Region Test"
@@ -142,7 +151,8 @@ start = 2025-02-01
 slut = 2027-01-31
 rapportdatum = 2025-12-31
 styrgruppsmoten = [2026-02-05]
-""")
+""",
+    )
     project = projects.load(folder)
     texts = page_texts(meeting_pack(project, project.rapportdatum, dt.date(2026, 2, 5)))
     assert any("Inget styrgruppsmöte före rapportdatum" in text for text in texts)
@@ -161,6 +171,10 @@ def test_every_page_renders_to_png_with_pdftoppm(pack, texts):
     for old in ARTIFACTS.glob("*.png"):
         old.unlink()
     (ARTIFACTS / "underlag.pdf").write_bytes(pack)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(ARTIFACTS / "underlag.pdf"), str(ARTIFACTS / "sida")],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(ARTIFACTS / "underlag.pdf"), str(ARTIFACTS / "sida")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert len(list(ARTIFACTS.glob("sida-*.png"))) == len(texts)

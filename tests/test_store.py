@@ -58,14 +58,16 @@ def test_a_second_load_has_the_same_problems_and_report_date(tmp_path):
 
 
 def test_a_changed_export_is_read_again(folder):
-    (folder / "utfall.csv").write_text(MINIMAL["utfall.csv"] + "2025-07-31;;Personal;V3;Lön juli;1000,00\n",
-                                       encoding="utf-8")
+    (folder / "utfall.csv").write_text(
+        MINIMAL["utfall.csv"] + "2025-07-31;;Personal;V3;Lön juli;1000,00\n", encoding="utf-8"
+    )
     assert spent(project.load(folder)) == SPENT + 1000
 
 
 def test_a_changed_export_leaves_only_the_new_store(folder):
-    (folder / "utfall.csv").write_text(MINIMAL["utfall.csv"] + "2025-07-31;;Personal;V3;Lön juli;1000,00\n",
-                                       encoding="utf-8")
+    (folder / "utfall.csv").write_text(
+        MINIMAL["utfall.csv"] + "2025-07-31;;Personal;V3;Lön juli;1000,00\n", encoding="utf-8"
+    )
     project.load(folder).con.close()
     assert stores(folder) == [".duckdb", ".json"]
 
@@ -122,4 +124,6 @@ def test_lagesbild_lager_keeps_the_stores_outside_the_project_folder(tmp_path, m
     folder = write_project(tmp_path)
     project.load(folder).con.close()
     assert (not (folder / store.STATE / store.FOLDER).exists(), len(list((tmp_path / "lager").rglob("*.duckdb")))) == (
-        True, 1)
+        True,
+        1,
+    )

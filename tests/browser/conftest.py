@@ -22,8 +22,14 @@ REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Streamlit scrolls inside its own container: a tall window shows (and screenshots) whole pages.
 VIEWPORT = {"width": 1600, "height": 3000}
 STARTUP_SECONDS = 90
@@ -41,9 +47,24 @@ class Server:
         self.log = log
         self._log_file = log.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.port",
+                str(self.port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
 
     def wait_untilhealthy(self) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -53,8 +74,9 @@ class Server:
             if healthy(self.url):
                 return
             time.sleep(0.25)
-        raise RuntimeError(f"{self.url}/_stcore/health did not answer ok within {STARTUP_SECONDS} s:\n"
-                           f"{self.log.read_text()}")
+        raise RuntimeError(
+            f"{self.url}/_stcore/health did not answer ok within {STARTUP_SECONDS} s:\n{self.log.read_text()}"
+        )
 
     def stop(self) -> None:
         if self.process.poll() is None:

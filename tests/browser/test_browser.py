@@ -42,14 +42,26 @@ PAGES = {
 
 # Text each page of the example must show (figures as in `python -m lagesbild summary data/stracket`).
 KEY_TEXT = [
-    ("oversikt", "5 910 000 kr"), ("oversikt", "2 755 255 kr"), ("oversikt", "3 119 667 kr"),
-    ("oversikt", "−364 412 kr"), ("oversikt", "5 613 505 kr"), ("oversikt", "Att uppmärksamma"),
-    ("mal", "Målträd"), ("mal", "Gemensam färdriktning antagen av styrgruppen"),
-    ("ekonomi", "1 800 000 kr"), ("ekonomi", "Finansiärer"), ("ekonomi", "Ackumulerade kostnader mot plan"),
-    ("aktiviteter", "Tidslinje per område"), ("aktiviteter", "Försenad"),
-    ("paverkan", "Försenade insatser"), ("paverkan", "Insatser per status"),
-    ("motesplatser", "44,4 %"), ("motesplatser", "157"), ("motesplatser", "197"),
-    ("risker", "Riskmatris"), ("risker", "Öppna beslut"),
+    ("oversikt", "5 910 000 kr"),
+    ("oversikt", "2 755 255 kr"),
+    ("oversikt", "3 119 667 kr"),
+    ("oversikt", "−364 412 kr"),
+    ("oversikt", "5 613 505 kr"),
+    ("oversikt", "Att uppmärksamma"),
+    ("mal", "Målträd"),
+    ("mal", "Gemensam färdriktning antagen av styrgruppen"),
+    ("ekonomi", "1 800 000 kr"),
+    ("ekonomi", "Finansiärer"),
+    ("ekonomi", "Ackumulerade kostnader mot plan"),
+    ("aktiviteter", "Tidslinje per område"),
+    ("aktiviteter", "Försenad"),
+    ("paverkan", "Försenade insatser"),
+    ("paverkan", "Insatser per status"),
+    ("motesplatser", "44,4 %"),
+    ("motesplatser", "157"),
+    ("motesplatser", "197"),
+    ("risker", "Riskmatris"),
+    ("risker", "Öppna beslut"),
     ("datakvalitet", "Inga fel eller varningar. Data är redo för mötet."),
 ]
 
@@ -78,8 +90,10 @@ def wait_for_page(tab: Page, title: str, charts: int) -> None:
 
 def screenshot(tab: Page, name: str) -> None:
     """The whole page: the window is made as tall as Streamlit's scrolling main area."""
-    height = tab.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
-                          "[data-testid=stMainBlockContainer]')].map(e => e.scrollHeight))")
+    height = tab.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
+        "[data-testid=stMainBlockContainer]')].map(e => e.scrollHeight))"
+    )
     if height > VIEWPORT["height"]:
         tab.set_viewport_size({"width": VIEWPORT["width"], "height": height + 100})
         tab.wait_for_timeout(500)  # Plotly redraws responsive charts on resize
@@ -91,8 +105,9 @@ def timings(artifacts) -> Iterator[dict]:
     """Collected by the tests, written to test-artifacts/browser-timings.json at the end."""
     found: dict = {"first_load_ms": {}, "sidebar_switch": []}
     yield found
-    (artifacts / "browser-timings.json").write_text(json.dumps(found, indent=2, ensure_ascii=False) + "\n",
-                                                      encoding="utf-8")
+    (artifacts / "browser-timings.json").write_text(
+        json.dumps(found, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +164,9 @@ def test_the_page_shows_no_error_box(shown, name):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_the_page_shows_no_stray_none(shown, name):
-    stray = shown(name).locator("[data-testid=stMain] [data-testid=stMarkdownContainer]",
-                                has_text=re.compile(r"^None$"))
+    stray = shown(name).locator(
+        "[data-testid=stMain] [data-testid=stMarkdownContainer]", has_text=re.compile(r"^None$")
+    )
     assert stray.count() == 0
 
 
@@ -177,13 +193,18 @@ def test_the_sidebar_links_open_every_page(page, base_url, timings):
         _, title, _, charts = PAGES[name]
         start = time.perf_counter()
         # Exact: "Ekonomi" is also the start of "Ekonomisk rapport".
-        page.locator("[data-testid=stSidebarNav] a").filter(
-            has_text=re.compile(f"^{re.escape(title)}$")).click()
+        page.locator("[data-testid=stSidebarNav] a").filter(has_text=re.compile(f"^{re.escape(title)}$")).click()
         expect(page.locator(H1)).to_have_text(title)
         h1_ms = round((time.perf_counter() - start) * 1000)
         wait_for_page(page, title, charts)
-        timings["sidebar_switch"].append({"from": previous, "to": name, "h1_visible_ms": h1_ms,
-                                          "charts_drawn_ms": round((time.perf_counter() - start) * 1000)})
+        timings["sidebar_switch"].append(
+            {
+                "from": previous,
+                "to": name,
+                "h1_visible_ms": h1_ms,
+                "charts_drawn_ms": round((time.perf_counter() - start) * 1000),
+            }
+        )
         opened.append(page.locator(H1).inner_text())
         previous = name
     assert opened == [PAGES[name][1] for name in [*list(PAGES)[1:], "oversikt"]]
@@ -222,8 +243,14 @@ def test_english_labels_the_metrics_in_english(english):
 
 def test_english_leaves_no_swedish_metric_label(english):
     labels = english.locator("[data-testid=stMetricLabel]").all_inner_texts()
-    assert not {"Upparbetat", "Plan till datum", "Avvikelse mot plan", "Prognos vid projektslut",
-                "Bokförda kostnader", "Nya indikatorvärden"} & set(labels)
+    assert not {
+        "Upparbetat",
+        "Plan till datum",
+        "Avvikelse mot plan",
+        "Prognos vid projektslut",
+        "Bokförda kostnader",
+        "Nya indikatorvärden",
+    } & set(labels)
 
 
 def test_english_stays_on_when_following_a_sidebar_link(english):
@@ -244,10 +271,14 @@ def markup_url(dashboard, tmp_path_factory) -> str:
     shutil.copytree(SMALL, folder)
     for filename, old, new in [
         ("projekt.toml", '"Litet testprojekt för sidorna"', f'"Projekt {IMG} {LINK}"'),
-        ("aktiviteter.csv", "Kartlägga aktörer", IMG), ("aktiviteter.csv", "Sen leverans", LINK),
-        ("mal.csv", "Fler gemensamma möten", IMG), ("indikatorer.csv", "Deltagare", LINK),
-        ("paverkan.csv", "Tågtrafik Karlstad–Örebro", IMG), ("motesplatser.csv", "Nätverksträff", IMG),
-        ("risker.csv", "Nyckelperson slutar", IMG), ("beslut.csv", "Utse kontaktpersoner i varje kommun", IMG),
+        ("aktiviteter.csv", "Kartlägga aktörer", IMG),
+        ("aktiviteter.csv", "Sen leverans", LINK),
+        ("mal.csv", "Fler gemensamma möten", IMG),
+        ("indikatorer.csv", "Deltagare", LINK),
+        ("paverkan.csv", "Tågtrafik Karlstad–Örebro", IMG),
+        ("motesplatser.csv", "Nätverksträff", IMG),
+        ("risker.csv", "Nyckelperson slutar", IMG),
+        ("beslut.csv", "Utse kontaktpersoner i varje kommun", IMG),
     ]:
         path = folder / filename
         text = path.read_text(encoding="utf-8")

@@ -42,10 +42,18 @@ TIMEOUT_MS = 90_000  # other work on a small test machine can make a first run s
 
 # url path → title, for the editor on the payload copy of Stråket (local mode)
 PAGES = {
-    "": "Översikt", "mal": "Mål och indikatorer", "ekonomi": "Ekonomi", "aktiviteter": "Aktiviteter",
-    "paverkan": "Påverkansarbete", "motesplatser": "Mötesplatser och jämställdhet", "risker": "Risker och beslut",
-    "sedan": "Sedan förra mötet", "portfolj": "Portfölj", "datakvalitet": "Datakvalitet",
-    "uppdatera": "Uppdatera data", "historik": "Historik",
+    "": "Översikt",
+    "mal": "Mål och indikatorer",
+    "ekonomi": "Ekonomi",
+    "aktiviteter": "Aktiviteter",
+    "paverkan": "Påverkansarbete",
+    "motesplatser": "Mötesplatser och jämställdhet",
+    "risker": "Risker och beslut",
+    "sedan": "Sedan förra mötet",
+    "portfolj": "Portfölj",
+    "datakvalitet": "Datakvalitet",
+    "uppdatera": "Uppdatera data",
+    "historik": "Historik",
 }
 
 RECORD_DIALOGS = """
@@ -139,17 +147,37 @@ def link_server(tmp_path_factory, artifacts) -> Iterator[tuple[str, str, Path]]:
     secrets.write_text(
         "[[lagesbild.lankar]]\n"
         f'hash = "{access.token_hash(key)}"\nroll = "referensgrupp"\nprojekt = "stracket"\n'
-        f"giltig_till = {dt.date.today() + dt.timedelta(days=30)}\nnamn = \"Referensgruppen\"\n",
-        encoding="utf-8")
+        f'giltig_till = {dt.date.today() + dt.timedelta(days=30)}\nnamn = "Referensgruppen"\n',
+        encoding="utf-8",
+    )
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = artifacts / "streamlit-link.log"
     env = {k: v for k, v in os.environ.items() if k != "LAGESBILD_DATA"}
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--logger.level", "debug",
-             "--secrets.files", str(secrets)], cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                "--logger.level",
+                "debug",
+                "--secrets.files",
+                str(secrets),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             deadline = time.monotonic() + 90
             while not healthy(url):
@@ -223,14 +251,21 @@ def test_the_documented_content_security_policy_lets_the_dashboard_work(browser,
     # A document answered by the test (route.fulfill) counts as a public address to Chromium's local
     # network checks, which would then refuse the WebSocket to 127.0.0.1: switch those checks off.
     strict = browser.browser_type.launch(
-        executable_path=CHROMIUM, headless=True,
-        args=["--no-sandbox", "--disable-gpu",
-              "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests"])
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests",
+        ],
+    )
     try:
         context = strict.new_context(viewport=VIEWPORT, locale="sv-SE")
         context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                                "e => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));")
+        context.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+            "e => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));"
+        )
 
         def with_policy(route):
             if route.request.resource_type != "document":

@@ -38,8 +38,7 @@ def corrected(tmp_path_factory) -> Path:
     return path
 
 
-def test_a_corrected_file_uploaded_in_the_browser_is_published(dashboard, page, example_copy, corrected,
-                                                                artifacts):
+def test_a_corrected_file_uploaded_in_the_browser_is_published(dashboard, page, example_copy, corrected, artifacts):
     target = example_copy / "stracket" / "aktiviteter.csv"
     before = target.read_bytes()
     url = dashboard(example_copy)
@@ -68,8 +67,9 @@ def test_a_published_upload_does_not_come_back_with_the_next_click(dashboard, pa
     project = example_copy / "stracket"
     history = project / ".lagesbild" / "historik"
     corrected = tmp_path / "beslut.csv"
-    corrected.write_bytes((project / "beslut.csv").read_bytes()
-                          + "B9;2026-10-30;Ett nytt beslut;Styrgruppen;2026-12-10;Öppen\n".encode())
+    corrected.write_bytes(
+        (project / "beslut.csv").read_bytes() + "B9;2026-10-30;Ett nytt beslut;Styrgruppen;2026-12-10;Öppen\n".encode()
+    )
     entries = len(list(history.iterdir())) if history.is_dir() else 0
     page.goto(f"{dashboard(example_copy)}/uppdatera")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(corrected))
