@@ -163,6 +163,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         ("{n} indikator i risk: {items}", "{n} indicator at risk: {items}"),
         ("{n} indikatorer i risk: {items}", "{n} indicators at risk: {items}"),
     ),
+    "verdict.more": Plural(
+        one=("och {n} till", "and {n} more"),
+        other=("och {n} till", "and {n} more"),
+    ),
     "verdict.mal.none": ("Inga indikatorer efter eller i risk.", "No indicator behind or at risk."),
     "verdict.aktiviteter": Plural(
         ("{n} aktivitet försenad: {items}", "{n} activity late: {items}"),

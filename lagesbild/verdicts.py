@@ -23,6 +23,8 @@ FILTER_OF = {"mal": "mal_id", "aktiviteter": "aktiviteter_id", "paverkan": "pave
 # A link label is Markdown: only an Id of plain letters, digits, dots and dashes may be one.
 _PLAIN_ID = re.compile(r"[A-Za-z0-9ÅÄÖåäö._-]{1,24}")
 NAME_LENGTH = 34
+# Items named, and linked, per area: a meeting reads five; the rest are counted and one click away.
+NAMED = 5
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,15 @@ def short(text: str, length: int = NAME_LENGTH) -> str:
 
 
 def _named(posts: list[dict], lang: str, figure: str | None = None) -> str:
+    """The first NAMED items by name (the query orders them most pressing first), then how many more."""
     parts = []
-    for post in posts:
+    for post in posts[:NAMED]:
         part = f"{post['id']} {short(post['namn'])}"
         if figure is not None and not formatting.missing(post["varde"]):
             part += f" ({i18n.t(figure, lang, n=post['varde'])})"
         parts.append(part)
-    return ", ".join(parts)
+    more = len(posts) - NAMED
+    return ", ".join(parts) + (" " + i18n.t("verdict.more", lang, n=more) if more > 0 else "")
 
 
 def _reason(area: str, row, posts: list[dict], lang: str) -> str:
@@ -119,7 +123,7 @@ def lines(frame: pd.DataFrame, lang: str = "sv") -> list[Verdict]:
         posts = [dict(p) for p in (row.poster if row.poster is not None else [])]
         page = PAGE_OF[area]
         items = []
-        for post in posts:
+        for post in posts[:NAMED]:
             if area == "ekonomi":
                 continue  # a financier's rule is read on the Ekonomi page as a whole
             ident = str(post["id"])

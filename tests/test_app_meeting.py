@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import BERGSLAGET, DATA, STRACKET, csv_rows, nodes
+from support import BERGSLAGET, DATA, STRACKET, csv_rows, nodes, open_page, write_project
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 R_STRACKET = dt.date(2026, 10, 31)  # data/stracket/projekt.toml rapportdatum
@@ -382,3 +382,16 @@ def test_the_members_chart_of_bergslaget_is_titled_in_kronor():
     assert chart_specs(run("medlemmar", "bergslaget-2023"))[0]["layout"]["title"]["text"] == (
         "Avgifter och inbetalt per län (kr)"
     )
+
+
+def test_a_verdict_names_five_items_and_counts_the_rest(tmp_path):
+    # Stråket has 2 late activities (A8, A11); 10 more ongoing ones that ended 2026-01-31 make 12.
+    extra = "".join(
+        f"A{n};Kommunikation;Extra {n};D1;Projektledare;2025-06-01;2026-01-31;Pågår;10;\n" for n in range(100, 110)
+    )
+    text = (STRACKET / "aktiviteter.csv").read_bytes().decode("utf-8-sig")
+    write_project(tmp_path, STRACKET, name="stracket", aktiviteter=text.rstrip("\n") + "\n" + extra)
+    at = open_page(tmp_path, "oversikt")
+    [reason] = [t.value for t in at.text if "aktiviteter försenade" in t.value]
+    links = [link for link in at.get("page_link") if "aktiviteter_id" in link.proto.query_string]
+    assert (reason.startswith("12 aktiviteter försenade"), reason.endswith("och 7 till"), len(links)) == (True, True, 5)
