@@ -19,7 +19,7 @@ EXAMPLE_DATA = ROOT / "data"  # stracket (the default: latest rapportdatum) and 
 APP_TIMEOUT = 600  # seconds AppTest may wait for one run: a 1M-row ledger loads on the first
 
 # A script with the dashboard's two shared widgets and nothing else: what AppTest costs by itself.
-BASELINE_SCRIPT = '''\
+BASELINE_SCRIPT = """\
 import datetime as dt
 
 import streamlit as st
@@ -33,10 +33,10 @@ if "rapportdatum_baslinje" not in st.session_state:
 day = st.sidebar.date_input("Rapportdatum", key="rapportdatum_baslinje", format="YYYY-MM-DD")
 st.title({"sv": "Baslinje", "en": "Baseline"}[lang])
 st.text(day.isoformat())
-'''
+"""
 
 # Run by a new Python process: nothing imported, nothing cached. Prints one JSON line.
-COLD_FIRST_VIEW = '''\
+COLD_FIRST_VIEW = """\
 import json, sys, time
 t0 = time.perf_counter()
 from streamlit import logger
@@ -59,8 +59,7 @@ at.run()
 t3 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "components": t2 - t1, "first": t3 - t2, "metrics": len(at.metric),
                   "title": at.title[0].value if len(at.title) else None, "exceptions": len(at.exception)}))
-'''
-
+"""
 
 
 class _NoContextWarning(logging.Filter):
@@ -206,8 +205,9 @@ def shown_pages(at) -> list[tuple[str, str]]:
     """(page file, url path) of the pages the last run put in the navigation, in PAGES order."""
     from lagesbild import navigation
 
-    registered = {Path(str(info.get("script_path"))).resolve()
-                  for info in getattr(at, "_registered_pages", {}).values()}
+    registered = {
+        Path(str(info.get("script_path"))).resolve() for info in getattr(at, "_registered_pages", {}).values()
+    }
     return [(file, url) for file, _, url, _ in navigation.PAGES if (ROOT / file).resolve() in registered]
 
 
@@ -254,4 +254,3 @@ def minus(values: list[float], base: list[float]) -> list[float]:
     """Each run less the baseline's median (AppTest's own cost), never below zero."""
     cost = statistics.median(base)
     return [max(v - cost, 0.0) for v in values]
-

@@ -32,8 +32,9 @@ from sections.portfolj import PORTFOLIO_PROJECTS
 def git_state() -> str:
     """The commit measured, with '-dirty' when the working tree has changes."""
     try:
-        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
-                              text=True, timeout=10, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "okänd"
 
@@ -53,19 +54,31 @@ def environment() -> dict:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES),
-                        help="ledger rows of each generated utfall.csv, comma-separated")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(s) for s in DEFAULT_SIZES),
+        help="ledger rows of each generated utfall.csv, comma-separated",
+    )
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each measurement (≥ 5)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="folder for the generated projects (kept); default: a temporary folder")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="folder for the generated projects (kept); default: a temporary folder"
+    )
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write results as JSON")
-    parser.add_argument("--only", default=None,
-                        help="comma-separated sections to run: " + ", ".join(SECTIONS))
+    parser.add_argument("--only", default=None, help="comma-separated sections to run: " + ", ".join(SECTIONS))
     parser.add_argument("--list", action="store_true", help="list the sections and exit")
-    parser.add_argument("--portfolj-projekt", type=int, default=PORTFOLIO_PROJECTS, metavar="N",
-                        help=f"projects generated for the portfolj section (default {PORTFOLIO_PROJECTS})")
-    parser.add_argument("--sidor", default="", metavar="URL,…",
-                        help="only these pages (url paths, e.g. aktiviteter,oversikt) in interaktion and nyttolast")
+    parser.add_argument(
+        "--portfolj-projekt",
+        type=int,
+        default=PORTFOLIO_PROJECTS,
+        metavar="N",
+        help=f"projects generated for the portfolj section (default {PORTFOLIO_PROJECTS})",
+    )
+    parser.add_argument(
+        "--sidor",
+        default="",
+        metavar="URL,…",
+        help="only these pages (url paths, e.g. aktiviteter,oversikt) in interaktion and nyttolast",
+    )
     args = parser.parse_args(argv)
     args.sizes = tuple(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
     if args.runs < 5:
@@ -88,15 +101,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{item.name:12} {item.description}")
         return 0
     env = environment()
-    print(f"Lägesbild benchmark ({env['git']}) – python {env['python']}, duckdb {env['duckdb']}, "
-          f"pandas {env['pandas']}, {env['cpus']} cpu, {env['platform']}"
-          + (f", belastning (load average 1/5/15 min) {env['load']}" if env["load"] else ""))
-    print(f"{args.runs} körningar per mätning; median, min och max med time.perf_counter. "
-          f"Mål gäller utfall med {rows_label(TARGET_ROWS)} rader.")
+    print(
+        f"Lägesbild benchmark ({env['git']}) – python {env['python']}, duckdb {env['duckdb']}, "
+        f"pandas {env['pandas']}, {env['cpus']} cpu, {env['platform']}"
+        + (f", belastning (load average 1/5/15 min) {env['load']}" if env["load"] else "")
+    )
+    print(
+        f"{args.runs} körningar per mätning; median, min och max med time.perf_counter. "
+        f"Mål gäller utfall med {rows_label(TARGET_ROWS)} rader."
+    )
     with tempfile.TemporaryDirectory(prefix="lagesbild-bench-") as tmp:
         out = args.out or Path(tmp)
-        bench = Bench(args.sizes, args.runs, out, args.portfolj_projekt,
-                      tuple(s.strip() for s in args.sidor.split(",") if s.strip()))
+        bench = Bench(
+            args.sizes,
+            args.runs,
+            out,
+            args.portfolj_projekt,
+            tuple(s.strip() for s in args.sidor.split(",") if s.strip()),
+        )
         results: list[Row] = []
         for name in args.only:
             item = SECTIONS[name]
@@ -110,16 +132,28 @@ def main(argv: list[str] | None = None) -> int:
     if targets:
         print("\nMål/targets:")
         for r in targets:
-            print(f"  {r.case}: {r.measure} = {fmt(r.median, r.unit)}, mål ≤ {fmt(r.target, r.unit)}: "
-                  f"{'uppfyllt' if r.met else 'EJ uppfyllt'}")
+            print(
+                f"  {r.case}: {r.measure} = {fmt(r.median, r.unit)}, mål ≤ {fmt(r.target, r.unit)}: "
+                f"{'uppfyllt' if r.met else 'EJ uppfyllt'}"
+            )
     elif "inlasning" in args.only or "summering" in args.only:
         print(f"\nMål/targets gäller först vid {rows_label(TARGET_ROWS)} rader – ingen sådan storlek kördes.")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({
-            "environment": env, "sizes": list(args.sizes), "runs": args.runs,
-            "sections": args.only, "results": [r.as_dict() for r in results],
-        }, ensure_ascii=False, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "environment": env,
+                    "sizes": list(args.sizes),
+                    "runs": args.runs,
+                    "sections": args.only,
+                    "results": [r.as_dict() for r in results],
+                },
+                ensure_ascii=False,
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
         print(f"\nJSON: {args.json}")
     return 0
 

@@ -15,8 +15,14 @@ from common import ROOT
 from playwright.sync_api import ViewportSize
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 BROWSER_VIEWPORT: ViewportSize = {"width": 1600, "height": 1000}
 SERVER_STARTUP_S = 90
 
@@ -71,9 +77,24 @@ def dashboard_server(data: Path | None, log: Path) -> Iterator[str]:
         env["LAGESBILD_DATA"] = str(data.resolve())
     with log.open("w", encoding="utf-8") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(APP),
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
         try:
             deadline = time.monotonic() + SERVER_STARTUP_S
             while True:
@@ -102,7 +123,6 @@ def wait_ready(tab, title: str, mode: str) -> None:
     tab.wait_for_function(READY_JS, arg=[title, mode], polling="raf", timeout=APP_TIMEOUT * 1000)
 
 
-
 def page_cycle(tab, titles: dict[str, str], home: str) -> list[str]:
     """The sidebar's page titles from the one after `home` round to `home` itself (tab shows home)."""
     more = tab.locator("[data-testid=stSidebarNavViewButton]")
@@ -110,5 +130,5 @@ def page_cycle(tab, titles: dict[str, str], home: str) -> list[str]:
         more.first.click()
     links = [t.strip() for t in tab.locator(f"{NAV_LINK} [data-testid=stMarkdownContainer]").all_inner_texts()]
     order = [t for t in links if t in titles]
-    order = order[order.index(home):] + order[:order.index(home)]
+    order = order[order.index(home) :] + order[: order.index(home)]
     return [*order[1:], home]

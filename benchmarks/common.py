@@ -72,19 +72,25 @@ def print_table(title: str, rows: list[Row]) -> None:
     lines = []
     for row in rows:
         spread = len(row.values) > 1
-        lines.append((
-            row.case, row.measure, fmt(row.median, row.unit),
-            fmt(min(row.values), row.unit) if spread else "",
-            fmt(max(row.values), row.unit) if spread else "",
-            f"≤ {fmt(row.target, row.unit)}" if row.target is not None else "",
-            {None: "", True: "ja", False: "NEJ"}[row.met],
-        ))
+        lines.append(
+            (
+                row.case,
+                row.measure,
+                fmt(row.median, row.unit),
+                fmt(min(row.values), row.unit) if spread else "",
+                fmt(max(row.values), row.unit) if spread else "",
+                f"≤ {fmt(row.target, row.unit)}" if row.target is not None else "",
+                {None: "", True: "ja", False: "NEJ"}[row.met],
+            )
+        )
     widths = [max(len(str(x)) for x in col) for col in zip(header, *lines, strict=False)]
     right = {2, 3, 4}
 
     def render(cells) -> str:
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+        return "  ".join(
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
 
     print(f"\n== {title}")
     print(render(header))
@@ -131,9 +137,11 @@ SECTIONS: dict[str, Section] = {}
 
 def section(name: str, description: str) -> Callable[[Callable[[Bench], list[Row]]], Callable]:
     """Register a benchmark section; it runs in registration order unless --only picks some."""
+
     def register(fn: Callable[[Bench], list[Row]]) -> Callable[[Bench], list[Row]]:
         SECTIONS[name] = Section(name, description, fn)
         return fn
+
     return register
 
 
@@ -182,7 +190,6 @@ def check_clean(project: projects.Project, label: str) -> None:
     if project.problems:
         shown = "\n  ".join(p.text() for p in project.problems[:5])
         raise SystemExit(f"{label}: the generated folder has {len(project.problems)} problems:\n  {shown}")
-
 
 
 def link_folder(source: Path, target: Path) -> Path:

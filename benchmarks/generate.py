@@ -13,8 +13,20 @@ SEED = 20261031
 
 FIRST_DAY = dt.date(2025, 4, 1)
 LAST_DAY = dt.date(2026, 10, 31)
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 # Every account is covered by data/stracket/konton.csv; each text needs å/ä/ö, some need '–',
 # which Windows-1252 has (0x96) and Latin-1 has not, so the file must really be decoded.
 ACCOUNT_TEXTS = {
@@ -29,8 +41,14 @@ ACCOUNT_TEXTS = {
     "5810": ("Tåg Örebro–Karlstad arbetsgrupp", "Tåg Karlskoga–Stockholm möte Trafikverket"),
     "5830": ("Hotell Karlstad övernattning", "Logi Almedalen – Visby"),
 }
-AREAS = ("Kunskapsunderlag och färdriktning", "Omvärldsbevakning", "Mötesplatser för dialog och samverkan",
-         "Kommunikation", "Påverkansarbete", "Uppföljning och utvärdering")
+AREAS = (
+    "Kunskapsunderlag och färdriktning",
+    "Omvärldsbevakning",
+    "Mötesplatser för dialog och samverkan",
+    "Kommunikation",
+    "Påverkansarbete",
+    "Uppföljning och utvärdering",
+)
 GOALS = ("Ö1", "Ö2", "P1", "D1", "D2", "D3")  # the Ids of data/stracket/mal.csv
 OWNERS = ("Projektledare", "Kommunikatör", "Extern konsult", "Styrgruppen")
 STATUSES = ("Ej påbörjad", "Pågår", "Klar", "Pausad", "Struken")
@@ -57,8 +75,14 @@ def ledger_text(rows: int, seed: int = SEED) -> str:
 
 def sie_bytes(ledger: str) -> bytes:
     """The rows of a generated utfall.csv as an SIE 4 file (CP437): one #VER with one #TRANS per row."""
-    lines = ["#FLAGGA 0", '#PROGRAM "Lägesbild benchmark" 1', "#FORMAT PC8", "#SIETYP 4",
-             '#FNAMN "Region Exempel"', '#KONTO 7010 "Löner"']
+    lines = [
+        "#FLAGGA 0",
+        '#PROGRAM "Lägesbild benchmark" 1',
+        "#FORMAT PC8",
+        "#SIETYP 4",
+        '#FNAMN "Region Exempel"',
+        '#KONTO 7010 "Löner"',
+    ]
     for n, row in enumerate(ledger.split("\r\n")[1:], start=1):
         if not row:
             continue
@@ -79,9 +103,11 @@ def activities_bytes(rows: int, seed: int = SEED) -> bytes:
         status = STATUSES[rng.randrange(len(STATUSES))]
         done = {"Klar": 100, "Ej påbörjad": 0}.get(status, rng.randrange(0, 100, 5))
         comment = "" if rng.random() < 0.5 else f"Avstämd med styrgruppen – delrapport {n}"
-        lines.append(f"A{n};{AREAS[n % len(AREAS)]};Delaktivitet {n}: möten och underlag för stråket;"
-                     f"{GOALS[rng.randrange(len(GOALS))]};{OWNERS[rng.randrange(len(OWNERS))]};"
-                     f"{start.isoformat()};{end.isoformat()};{status};{done};{comment}")
+        lines.append(
+            f"A{n};{AREAS[n % len(AREAS)]};Delaktivitet {n}: möten och underlag för stråket;"
+            f"{GOALS[rng.randrange(len(GOALS))]};{OWNERS[rng.randrange(len(OWNERS))]};"
+            f"{start.isoformat()};{end.isoformat()};{status};{done};{comment}"
+        )
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -96,4 +122,3 @@ def make_folder(target: Path, files: dict[str, bytes]) -> Path:
     for name, data in files.items():
         (target / name).write_bytes(data)
     return target
-

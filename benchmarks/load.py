@@ -47,8 +47,15 @@ from playwright.async_api import Browser, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TITLE = "Översikt"
 H1 = "[data-testid=stMain] h1"
 METRIC = "[data-testid=stMain] [data-testid=stMetric]"
@@ -91,8 +98,14 @@ async def asset_urls(url: str, timeout: float) -> list[str]:
             page.set_default_timeout(timeout * 1000)
             origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(url))
             seen: list[str] = []
-            page.on("request", lambda r: seen.append(r.url) if r.url.startswith(origin)
-                    and "/_stcore/stream" not in r.url and r.url not in seen else None)
+            page.on(
+                "request",
+                lambda r: (
+                    seen.append(r.url)
+                    if r.url.startswith(origin) and "/_stcore/stream" not in r.url and r.url not in seen
+                    else None
+                ),
+            )
             await page.goto(url)
             await page.locator(H1).filter(has_text=TITLE).first.wait_for(state="visible")
             await page.locator(METRIC).first.wait_for(state="visible")
@@ -108,8 +121,9 @@ def _fetch(address: str, timeout: float) -> int:
         return len(response.read())
 
 
-async def first_render_websocket(url: str, timeout: float, session: int, assets: list[str],
-                                 pool: ThreadPoolExecutor) -> Result:
+async def first_render_websocket(
+    url: str, timeout: float, session: int, assets: list[str], pool: ThreadPoolExecutor
+) -> Result:
     """One new session without a browser: download what a browser with an empty cache downloads, then
     connect to the app's WebSocket until the server has sent the Översikt h1 and the first metric."""
     import websockets
@@ -123,8 +137,9 @@ async def first_render_websocket(url: str, timeout: float, session: int, assets:
     start = time.perf_counter()
     try:
         await asyncio.gather(*(loop.run_in_executor(pool, _fetch, a, timeout) for a in assets))
-        async with websockets.connect(stream, subprotocols=["streamlit"], origin=origin, max_size=None,
-                                      open_timeout=timeout) as ws:
+        async with websockets.connect(
+            stream, subprotocols=["streamlit"], origin=origin, max_size=None, open_timeout=timeout
+        ) as ws:
             request = BackMsg()
             request.rerun_script.query_string = parts.query
             request.rerun_script.page_script_hash = ""
@@ -148,8 +163,9 @@ async def first_render_websocket(url: str, timeout: float, session: int, assets:
         return Result(session, 0, None, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
 
 
-async def measure_websocket(url: str, sessions: int, warmup: int, timeout: float, ramp: float,
-                            with_assets: bool) -> tuple[list[Result], float]:
+async def measure_websocket(
+    url: str, sessions: int, warmup: int, timeout: float, ramp: float, with_assets: bool
+) -> tuple[list[Result], float]:
     assets = await asset_urls(url, timeout) if with_assets else []
     if with_assets:
         print(f"each session first downloads the {len(assets)} files a browser loaded", flush=True)
@@ -175,8 +191,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-async def measure(url: str, sessions: int, browsers: int, warmup: int, timeout: float,
-                  ramp: float) -> tuple[list[Result], float]:
+async def measure(
+    url: str, sessions: int, browsers: int, warmup: int, timeout: float, ramp: float
+) -> tuple[list[Result], float]:
     """The results of the measured burst and its wall time (warm-up not included)."""
     async with async_playwright() as playwright:
         launch = {"args": CHROMIUM_ARGS, "headless": True}
@@ -210,20 +227,32 @@ def report(results: list[Result], target: float, wall: float, output: Path | Non
     for r in sorted(results, key=lambda r: r.session):
         print(f"{r.session:7d} {r.browser:7d}  " + (f"{r.seconds:6.2f} s" if r.seconds is not None else r.error))
     print()
-    summary = {"sessions": len(results), "ok": len(times), "failed": len(failed), "wall_s": round(wall, 2),
-               "target_p95_s": target}
+    summary = {
+        "sessions": len(results),
+        "ok": len(times),
+        "failed": len(failed),
+        "wall_s": round(wall, 2),
+        "target_p95_s": target,
+    }
     if times:
-        summary |= {"min_s": round(min(times), 3), "median_s": round(statistics.median(times), 3),
-                    "p95_s": round(percentile(times, 0.95), 3), "max_s": round(max(times), 3)}
+        summary |= {
+            "min_s": round(min(times), 3),
+            "median_s": round(statistics.median(times), 3),
+            "p95_s": round(percentile(times, 0.95), 3),
+            "max_s": round(max(times), 3),
+        }
         print(f"sessions {len(results)}, ok {len(times)}, failed {len(failed)}, all done in {wall:.1f} s")
-        print(f"first render: min {min(times):.2f} s · median {statistics.median(times):.2f} s · "
-              f"p95 {percentile(times, 0.95):.2f} s · max {max(times):.2f} s (target p95 ≤ {target:g} s)")
+        print(
+            f"first render: min {min(times):.2f} s · median {statistics.median(times):.2f} s · "
+            f"p95 {percentile(times, 0.95):.2f} s · max {max(times):.2f} s (target p95 ≤ {target:g} s)"
+        )
     passed = bool(times) and not failed and percentile(times, 0.95) <= target
     print("PASS" if passed else "FAIL")
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps({"summary": summary, "results": [asdict(r) for r in results]}, indent=2),
-                          encoding="utf-8")
+        output.write_text(
+            json.dumps({"summary": summary, "results": [asdict(r) for r in results]}, indent=2), encoding="utf-8"
+        )
         print(f"results: {output}")
     return 0 if passed else 1
 
@@ -231,10 +260,17 @@ def report(results: list[Result], target: float, wall: float, output: Path | Non
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=40, help="concurrent sessions (default 40)")
-    parser.add_argument("--client", choices=("browser", "websocket"), default="browser",
-                        help="Chromium tabs through Playwright (default) or bare WebSockets (server side only)")
-    parser.add_argument("--no-assets", action="store_true",
-                        help="websocket client: skip downloading the page's files (as with a warm browser cache)")
+    parser.add_argument(
+        "--client",
+        choices=("browser", "websocket"),
+        default="browser",
+        help="Chromium tabs through Playwright (default) or bare WebSockets (server side only)",
+    )
+    parser.add_argument(
+        "--no-assets",
+        action="store_true",
+        help="websocket client: skip downloading the page's files (as with a warm browser cache)",
+    )
     parser.add_argument("--browsers", type=int, default=4, help="Chromium processes to spread them over (default 4)")
     parser.add_argument("--warmup", type=int, default=1, help="sessions opened one by one before the measured burst")
     parser.add_argument("--ramp", type=float, default=0.0, help="spread the session starts over this many seconds")
@@ -249,19 +285,25 @@ def main(argv: list[str] | None = None) -> int:
     def run(url: str) -> int:
         if args.nyckel:
             url = f"{url.rstrip('/')}/?nyckel={args.nyckel}"
-        clients = (f"{min(args.browsers, args.sessions)} Chromium processes" if args.client == "browser"
-                   else "bare WebSockets")
+        clients = (
+            f"{min(args.browsers, args.sessions)} Chromium processes" if args.client == "browser" else "bare WebSockets"
+        )
         print(f"{args.sessions} sessions over {clients} ({os.cpu_count()} CPUs on this machine)", flush=True)
         load_before = os.getloadavg()[0]
         if load_before > (os.cpu_count() or 1):
-            print(f"warning: the load average is already {load_before:.1f} on {os.cpu_count()} CPUs – "
-                  "other work will slow the sessions down", flush=True)
+            print(
+                f"warning: the load average is already {load_before:.1f} on {os.cpu_count()} CPUs – "
+                "other work will slow the sessions down",
+                flush=True,
+            )
         if args.client == "websocket":
-            results, wall = asyncio.run(measure_websocket(url, args.sessions, args.warmup, args.timeout, args.ramp,
-                                                          not args.no_assets))
+            results, wall = asyncio.run(
+                measure_websocket(url, args.sessions, args.warmup, args.timeout, args.ramp, not args.no_assets)
+            )
         else:
-            results, wall = asyncio.run(measure(url, args.sessions, args.browsers, args.warmup, args.timeout,
-                                                args.ramp))
+            results, wall = asyncio.run(
+                measure(url, args.sessions, args.browsers, args.warmup, args.timeout, args.ramp)
+            )
         print(f"load average (1 min): {load_before:.1f} before, {os.getloadavg()[0]:.1f} after", flush=True)
         return report(results, args.target, wall, args.json)
 

@@ -38,8 +38,7 @@ class Context:
         """queries/<name>.sql as of the report date, cached per project version and date."""
         if not self.access.may_query(name):
             raise access.AccessDenied(f"Rollen {self.access.role} får inte hämta {name}.")
-        return cached_frame(self.folder, self.fingerprint, name, self.rapportdatum,
-                            tuple(sorted(params.items())))
+        return cached_frame(self.folder, self.fingerprint, name, self.rapportdatum, tuple(sorted(params.items())))
 
     def problems(self) -> list[Problem]:
         """The validation report, which quotes cell values: not for every role."""
@@ -65,14 +64,14 @@ def cached_project(folder: str, fingerprint: str) -> Project:
 
 
 @st.cache_data(max_entries=2048, show_spinner=False)
-def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None,
-                 params: tuple) -> pd.DataFrame:
+def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None, params: tuple) -> pd.DataFrame:
     return cached_project(folder, fingerprint).frame(name, rapportdatum, **dict(params))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _cached_changes(folder: str, fingerprint: str, rapportdatum: dt.date,
-                    frozen: tuple[dt.date, ...]) -> changes.SinceLastMeeting | None:
+def _cached_changes(
+    folder: str, fingerprint: str, rapportdatum: dt.date, frozen: tuple[dt.date, ...]
+) -> changes.SinceLastMeeting | None:
     project = cached_project(folder, fingerprint)
     meeting = overview.last_meeting(project.metadata.styrgruppsmoten, rapportdatum)
     snapshot = publishing.frozen_meetings(Path(folder)).get(meeting) if meeting in frozen else None
@@ -142,8 +141,9 @@ def session_access(lang: str) -> access.Access | None:
             return None
         st.session_state[ACCESS_KEY] = granted
         st.query_params[access.TICKET_PARAM] = access.ticket(granted, now)
-    elif st.session_state.get(ACCESS_KEY) is None and isinstance(offered := st.query_params.get(
-            access.TICKET_PARAM), str):
+    elif st.session_state.get(ACCESS_KEY) is None and isinstance(
+        offered := st.query_params.get(access.TICKET_PARAM), str
+    ):
         granted = access.from_ticket(secrets, offered, now)
         if granted is None:
             del st.query_params[access.TICKET_PARAM]
@@ -209,7 +209,17 @@ def project_folder(project_id: str) -> Path:
 
 # Column kinds for display: how a value is written in a table.
 KR, PCT, SHARE_PCT, DATE, NUM, INT, TEXT, STATUS, FLAG, LABEL = (
-    "kr", "pct", "share", "date", "num", "int", "text", "status", "flag", "label")
+    "kr",
+    "pct",
+    "share",
+    "date",
+    "num",
+    "int",
+    "text",
+    "status",
+    "flag",
+    "label",
+)
 
 
 def _cell(value, kind: str, ctx: Context) -> str:
@@ -266,9 +276,15 @@ def _row_height(shown: pd.DataFrame, widths: dict[str, int]) -> int:
     return ROW_HEIGHT if lines == 1 else max(WRAPPING_ROW_HEIGHT, lines * LINE_HEIGHT + 14)
 
 
-def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str | None = None,
-          height: int | Literal["auto", "stretch", "content"] = "auto", widths: dict[str, ColumnWidth] | None = None,
-          wrap: bool = False) -> None:
+def table(
+    df: pd.DataFrame,
+    columns: dict[str, tuple[str, str]],
+    ctx: Context,
+    key: str | None = None,
+    height: int | Literal["auto", "stretch", "content"] = "auto",
+    widths: dict[str, ColumnWidth] | None = None,
+    wrap: bool = False,
+) -> None:
     """Data as a read-only table: values go through st.dataframe, never through Markdown.
 
     Figures are right-aligned so that their digits line up; widths gives a column ("small",
@@ -278,15 +294,20 @@ def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, k
     for column, (label, kind) in columns.items():
         header = ctx.t(label)
         config[header] = st.column_config.TextColumn(
-            header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left")
+            header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left"
+        )
     shown = display_frame(df, columns, ctx)
-    pixels = {ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w for c, w in (widths or {}).items()
-              if c in columns}
+    pixels = {
+        ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w
+        for c, w in (widths or {}).items()
+        if c in columns
+    }
     row_height = _row_height(shown, pixels) if wrap else ROW_HEIGHT
     if height == "auto" and len(shown) <= WHOLE_ROWS:
         height = HEADER_HEIGHT + row_height * max(len(shown), 1) + 2
-    st.dataframe(shown, hide_index=True, key=key, height=height, column_config=config,
-                 row_height=row_height if wrap else None)
+    st.dataframe(
+        shown, hide_index=True, key=key, height=height, column_config=config, row_height=row_height if wrap else None
+    )
 
 
 # A table longer than this is shown a page at a time: the browser is sent one page, not every row.
@@ -301,27 +322,36 @@ def paged_table(ctx: Context, name: str, params: dict, columns: dict[str, tuple[
     pages = max(-(-total // PAGE_ROWS), 1)
     page = 1
     if pages > 1:
-        page = int(st.number_input(ctx.t("table.page"), min_value=1, max_value=pages, value=1, step=1,
-                                   key=f"{key}_sida"))
+        page = int(
+            st.number_input(ctx.t("table.page"), min_value=1, max_value=pages, value=1, step=1, key=f"{key}_sida")
+        )
     rows = first if page == 1 else ctx.frame(name, **params, sida=page, per_sida=PAGE_ROWS)
     if pages > 1:
-        st.text(ctx.t("table.rows", first=formatting.number((page - 1) * PAGE_ROWS + 1),
-                      last=formatting.number((page - 1) * PAGE_ROWS + len(rows)), m=formatting.number(total)))
+        st.text(
+            ctx.t(
+                "table.rows",
+                first=formatting.number((page - 1) * PAGE_ROWS + 1),
+                last=formatting.number((page - 1) * PAGE_ROWS + len(rows)),
+                m=formatting.number(total),
+            )
+        )
     table(rows, columns, ctx, key=key)
 
 
-def bar_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[str, str], ctx: Context,
-              key: str) -> None:
+def bar_table(
+    df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[str, str], ctx: Context, key: str
+) -> None:
     """A table whose bars columns (column → header key) hold shares 0–1 drawn as bars in their cells."""
     shown = display_frame(df, columns, ctx)
-    config: dict = {ctx.t(label): st.column_config.TextColumn(
-        ctx.t(label), alignment="right" if kind in NUMERIC else "left") for label, kind in columns.values()}
+    config: dict = {
+        ctx.t(label): st.column_config.TextColumn(ctx.t(label), alignment="right" if kind in NUMERIC else "left")
+        for label, kind in columns.values()
+    }
     for column, label in bars.items():
         header = ctx.t(label)
         # Whole percent: the cell's own format cannot write a decimal comma.
         shown[header] = [None if formatting.missing(v) else round(float(v) * 100) for v in df[column]]
-        config[header] = st.column_config.ProgressColumn(header, min_value=0, max_value=100, format="%d %%",
-                                                         width=140)
+        config[header] = st.column_config.ProgressColumn(header, min_value=0, max_value=100, format="%d %%", width=140)
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
 
 
@@ -358,14 +388,19 @@ def cached_timeline(ctx: Context, filters: dict, bars: pd.DataFrame) -> go.Figur
 # A figure of a few hundred bars takes longer to build than a rerun may: each is built once and kept
 # (the same object, not a copy; st.plotly_chart only reads it).
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _timeline(folder: str, fingerprint: str, rapportdatum: dt.date | None, lang: str, filters: tuple,
-              _bars: pd.DataFrame) -> go.Figure:
-    return charts.timeline(_bars, lambda status: i18n.status(status, lang), i18n.t("activities.timeline", lang),
-                           rapportdatum, i18n.t("control.report_date", lang))
+def _timeline(
+    folder: str, fingerprint: str, rapportdatum: dt.date | None, lang: str, filters: tuple, _bars: pd.DataFrame
+) -> go.Figure:
+    return charts.timeline(
+        _bars,
+        lambda status: i18n.status(status, lang),
+        i18n.t("activities.timeline", lang),
+        rapportdatum,
+        i18n.t("control.report_date", lang),
+    )
 
 
-def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context,
-                     key: str) -> None:
+def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str) -> None:
     """A chart, and the numbers behind it one click away."""
     # Our own layout (large fonts for a projector), not Streamlit's chart theme.
     st.plotly_chart(figure, key=f"{key}_chart", theme=None, config={"displaylogo": False})
@@ -390,8 +425,10 @@ def page_header(ctx: Context, title_key: str) -> bool:
     project = ctx.project
     if project.meta is not None:
         meta = project.meta
-        st.text(f"{meta.namn}\n{ctx.t('period')} {meta.start} – {meta.slut} · "
-                f"{ctx.t('control.report_date')} {formatting.date(ctx.rapportdatum)}")
+        st.text(
+            f"{meta.namn}\n{ctx.t('period')} {meta.start} – {meta.slut} · "
+            f"{ctx.t('control.report_date')} {formatting.date(ctx.rapportdatum)}"
+        )
     return data_banner(ctx)
 
 
@@ -400,15 +437,19 @@ def since_metrics(ctx: Context, meeting: dt.date, since: changes.SinceLastMeetin
     cols = st.columns(4)
     if since is None:
         dated = ctx.frame("changes_since", sedan=meeting).iloc[0]
-        figures = (("since.costs", formatting.kr(dated.kostnader_kr)),
-                   ("since.values", formatting.number(dated.nya_indikatorvarden)),
-                   ("since.finished", formatting.number(dated.avslutade_aktiviteter)),
-                   ("since.influence", formatting.number(dated.nya_paverkansinsatser)))
+        figures = (
+            ("since.costs", formatting.kr(dated.kostnader_kr)),
+            ("since.values", formatting.number(dated.nya_indikatorvarden)),
+            ("since.finished", formatting.number(dated.avslutade_aktiviteter)),
+            ("since.influence", formatting.number(dated.nya_paverkansinsatser)),
+        )
     else:
-        figures = (("since.costs", formatting.kr(since.costs_kr)),
-                   ("since.values", formatting.number(len(since.indicator_values_added))),
-                   ("since.activity_changes", formatting.number(len(since.activity_status_changes))),
-                   ("since.efforts_added", formatting.number(len(since.efforts_added))))
+        figures = (
+            ("since.costs", formatting.kr(since.costs_kr)),
+            ("since.values", formatting.number(len(since.indicator_values_added))),
+            ("since.activity_changes", formatting.number(len(since.activity_status_changes))),
+            ("since.efforts_added", formatting.number(len(since.efforts_added))),
+        )
     for column, (label, value) in zip(cols, figures, strict=True):
         column.metric(ctx.t(label), value)
 
@@ -434,10 +475,18 @@ def meeting_pack_downloads(ctx: Context) -> None:
     st.subheader(ctx.t("pack.title"))
     cols = st.columns(2)
     cols[0].download_button(
-        ctx.t("pack.pdf"), data=lambda: _pdf(project, r, meeting, lang),
-        file_name=f"{project.id}-motesunderlag-{meeting.isoformat()}.pdf", mime="application/pdf",
-        icon=":material/picture_as_pdf:", key="pack_pdf")
+        ctx.t("pack.pdf"),
+        data=lambda: _pdf(project, r, meeting, lang),
+        file_name=f"{project.id}-motesunderlag-{meeting.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key="pack_pdf",
+    )
     cols[1].download_button(
-        ctx.t("pack.excel"), data=lambda: _workbook(project, r, lang),
-        file_name=f"{project.id}-tabeller-{r.isoformat()}.xlsx", icon=":material/table:", key="pack_excel",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        ctx.t("pack.excel"),
+        data=lambda: _workbook(project, r, lang),
+        file_name=f"{project.id}-tabeller-{r.isoformat()}.xlsx",
+        icon=":material/table:",
+        key="pack_excel",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -4,23 +4,41 @@ import streamlit as st
 
 from lagesbild import charts, formatting, ui
 
-COLUMNS = {"id": ("col.id", ui.TEXT), "omrade": ("col.area", ui.TEXT), "aktivitet": ("col.activity", ui.TEXT),
-           "ansvarig": ("col.owner", ui.TEXT), "start": ("col.start", ui.DATE), "slut": ("col.end", ui.DATE),
-           "visad_status": ("col.status", ui.STATUS), "andel_klar": ("col.done", ui.SHARE_PCT),
-           "kommentar": ("col.comment", ui.TEXT)}
+COLUMNS = {
+    "id": ("col.id", ui.TEXT),
+    "omrade": ("col.area", ui.TEXT),
+    "aktivitet": ("col.activity", ui.TEXT),
+    "ansvarig": ("col.owner", ui.TEXT),
+    "start": ("col.start", ui.DATE),
+    "slut": ("col.end", ui.DATE),
+    "visad_status": ("col.status", ui.STATUS),
+    "andel_klar": ("col.done", ui.SHARE_PCT),
+    "kommentar": ("col.comment", ui.TEXT),
+}
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.activities"):
     options = ctx.frame("activity_filter_options").iloc[0]
     cols = st.columns(3)
-    areas = cols[0].multiselect(ctx.t("activities.filter_area"), list(options.omraden),
-                                key="aktiviteter_omrade", placeholder=ctx.t("activities.all"))
-    statuses = cols[1].multiselect(ctx.t("activities.filter_status"),
-                                   [s for s in charts.STATUS_COLOURS if s in set(options.statusar)],
-                                   format_func=ctx.status, key="aktiviteter_status",
-                                   placeholder=ctx.t("activities.all"))
-    owners = cols[2].multiselect(ctx.t("activities.filter_owner"), list(options.ansvariga),
-                                 key="aktiviteter_ansvarig", placeholder=ctx.t("activities.all"))
+    areas = cols[0].multiselect(
+        ctx.t("activities.filter_area"),
+        list(options.omraden),
+        key="aktiviteter_omrade",
+        placeholder=ctx.t("activities.all"),
+    )
+    statuses = cols[1].multiselect(
+        ctx.t("activities.filter_status"),
+        [s for s in charts.STATUS_COLOURS if s in set(options.statusar)],
+        format_func=ctx.status,
+        key="aktiviteter_status",
+        placeholder=ctx.t("activities.all"),
+    )
+    owners = cols[2].multiselect(
+        ctx.t("activities.filter_owner"),
+        list(options.ansvariga),
+        key="aktiviteter_ansvarig",
+        placeholder=ctx.t("activities.all"),
+    )
     filters = {"omraden": tuple(areas), "statusar": tuple(statuses), "ansvariga": tuple(owners), "id": ""}
     # A link from Översikt names one activity (?aktiviteter_id=Id): that one alone, when it is there.
     wanted = ui.focus_id("aktiviteter_id")
@@ -34,7 +52,11 @@ if ui.page_header(ctx, "page.activities"):
         total = int(bars.antal_matchande.iloc[0])
         if total > len(bars):
             st.text(ctx.t("activities.showing", n=formatting.number(len(bars)), m=formatting.number(total)))
-        st.plotly_chart(ui.cached_timeline(ctx, filters, bars), key="aktiviteter_timeline_chart", theme=None,
-                        config={"displaylogo": False})
+        st.plotly_chart(
+            ui.cached_timeline(ctx, filters, bars),
+            key="aktiviteter_timeline_chart",
+            theme=None,
+            config={"displaylogo": False},
+        )
         with st.expander(ctx.t("show_table")):
             ui.paged_table(ctx, "activities_page", filters, COLUMNS, key="aktiviteter_timeline_table")

@@ -19,8 +19,11 @@ from lagesbild import store
 TARGET_FIRST_VIEW_S = 1.0  # a new session sees Översikt with its key figures within 1 s
 
 
-@section("forsta_vy", "a new session's first view of Översikt (AppTest): warm process, a cold subprocess, and "
-                      "a cold subprocess at a region's scale without and with the store on disk")
+@section(
+    "forsta_vy",
+    "a new session's first view of Översikt (AppTest): warm process, a cold subprocess, and "
+    "a cold subprocess at a region's scale without and with the store on disk",
+)
 def bench_first_view(bench: Bench) -> list[Row]:
     base = baseline(bench)
     title = page_title("oversikt")
@@ -48,25 +51,54 @@ def bench_first_view(bench: Bench) -> list[Row]:
     stored = cold_views(data, bench.runs, title, stores)
     big = max(bench.sizes) >= TARGET_ROWS
     return [
-        Row("forsta_vy", "varm process", "ny AppTest → Översikt med nyckeltal: rå", warm,
-            target=TARGET_FIRST_VIEW_S),
+        Row("forsta_vy", "varm process", "ny AppTest → Översikt med nyckeltal: rå", warm, target=TARGET_FIRST_VIEW_S),
         Row("forsta_vy", "varm process", "  baslinje: ny AppTest av liten skript", base["fresh"]),
         Row("forsta_vy", "varm process", "  netto (− baslinje)", minus(warm, base["fresh"])),
         Row("forsta_vy", "kall underprocess", "import streamlit + AppTest", cold["import"]),
-        Row("forsta_vy", "kall underprocess", "AppTests komponentsökning (servern: en gång vid start)",
-            cold["components"]),
-        Row("forsta_vy", "kall underprocess", "ny AppTest → Översikt med nyckeltal: rå", cold["first"],
-            target=TARGET_FIRST_VIEW_S),
+        Row(
+            "forsta_vy",
+            "kall underprocess",
+            "AppTests komponentsökning (servern: en gång vid start)",
+            cold["components"],
+        ),
+        Row(
+            "forsta_vy",
+            "kall underprocess",
+            "ny AppTest → Översikt med nyckeltal: rå",
+            cold["first"],
+            target=TARGET_FIRST_VIEW_S,
+        ),
         Row("forsta_vy", "kall underprocess", "  netto (− varm baslinje)", minus(cold["first"], base["fresh"])),
         Row("forsta_vy", "kall underprocess", "hela underprocessen (väggklocka, inkl. python-start)", cold["wall"]),
-        Row("forsta_vy", f"kall underprocess · {scale}", "utan lager (skrivs nu): ny AppTest → Översikt: rå",
-            unstored["first"], rows=max(bench.sizes)),
-        Row("forsta_vy", f"kall underprocess · {scale}", "med lager på disk: ny AppTest → Översikt: rå",
-            stored["first"], target=TARGET_FIRST_VIEW_S if big else None, rows=max(bench.sizes)),
-        Row("forsta_vy", f"kall underprocess · {scale}", "  netto (− varm baslinje)",
-            minus(stored["first"], base["fresh"]), rows=max(bench.sizes)),
-        Row("forsta_vy", f"kall underprocess · {scale}", "  hela underprocessen (väggklocka)", stored["wall"],
-            rows=max(bench.sizes)),
+        Row(
+            "forsta_vy",
+            f"kall underprocess · {scale}",
+            "utan lager (skrivs nu): ny AppTest → Översikt: rå",
+            unstored["first"],
+            rows=max(bench.sizes),
+        ),
+        Row(
+            "forsta_vy",
+            f"kall underprocess · {scale}",
+            "med lager på disk: ny AppTest → Översikt: rå",
+            stored["first"],
+            target=TARGET_FIRST_VIEW_S if big else None,
+            rows=max(bench.sizes),
+        ),
+        Row(
+            "forsta_vy",
+            f"kall underprocess · {scale}",
+            "  netto (− varm baslinje)",
+            minus(stored["first"], base["fresh"]),
+            rows=max(bench.sizes),
+        ),
+        Row(
+            "forsta_vy",
+            f"kall underprocess · {scale}",
+            "  hela underprocessen (väggklocka)",
+            stored["wall"],
+            rows=max(bench.sizes),
+        ),
     ]
 
 
@@ -74,14 +106,23 @@ def cold_views(data: Path, runs: int, title: str, stores: Path | None = None) ->
     """`runs` new Python processes, each opening Översikt once in AppTest with LAGESBILD_DATA=data
     (and LAGESBILD_LAGER=stores): seconds of import, component scan, the first run, the whole."""
     cold: dict[str, list[float]] = defaultdict(list)
-    env = {**os.environ, "LAGESBILD_DATA": str(data),
-           "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
+    env = {
+        **os.environ,
+        "LAGESBILD_DATA": str(data),
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
+    }
     if stores is not None:
         env[store.ENVIRONMENT] = str(stores)
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", COLD_FIRST_VIEW, str(APP)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=1200)
+        done = subprocess.run(
+            [sys.executable, "-c", COLD_FIRST_VIEW, str(APP)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
         wall = time.perf_counter() - start
         try:
             result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -93,4 +134,3 @@ def cold_views(data: Path, runs: int, title: str, stores: Path | None = None) ->
             cold[key].append(result[key])
         cold["wall"].append(wall)
     return cold
-

@@ -46,7 +46,6 @@ def file_timer(totals: dict[str, float]) -> Iterator[None]:
         reading.read_file = original
 
 
-
 def raw_scan(path: Path) -> Callable[[], object]:
     def scan():
         con = duckdb.connect(":memory:")
@@ -54,6 +53,7 @@ def raw_scan(path: Path) -> Callable[[], object]:
             return con.execute(RAW_SCAN_SQL, {"path": str(path)}).fetchall()
         finally:
             con.close()
+
     return scan
 
 
@@ -61,10 +61,12 @@ def plain_scan(path: Path) -> Callable[[], object]:
     def scan():
         con = duckdb.connect(":memory:")
         try:
-            return con.execute("select count(*) from read_csv($path, delim = ';', header = true)",
-                               {"path": str(path)}).fetchall()
+            return con.execute(
+                "select count(*) from read_csv($path, delim = ';', header = true)", {"path": str(path)}
+            ).fetchall()
         finally:
             con.close()
+
     return scan
 
 
@@ -105,15 +107,25 @@ def bench_ingest(bench: Bench) -> list[Row]:
                     os.environ[store.ENVIRONMENT] = before
         big = stem == "utfall" and rows >= TARGET_ROWS
         out += [
-            Row("inlasning", case, f"rå DuckDB-skanning av {stem}.csv"
-                + (" (Latin-1-tvilling)" if stem == "utfall" else ""), raw, rows=rows),
+            Row(
+                "inlasning",
+                case,
+                f"rå DuckDB-skanning av {stem}.csv" + (" (Latin-1-tvilling)" if stem == "utfall" else ""),
+                raw,
+                rows=rows,
+            ),
             Row("inlasning", case, "validerad inläsning load(mapp)", loads, rows=rows),
             Row("inlasning", case, f"  varav {stem}.csv (andel)", shares, "%", rows=rows),
-            Row("inlasning", case, "kvot inläsning / rå skanning",
-                [statistics.median(loads) / statistics.median(raw)], "x",
-                TARGET_INGEST_RATIO if big else None, rows),
+            Row(
+                "inlasning",
+                case,
+                "kvot inläsning / rå skanning",
+                [statistics.median(loads) / statistics.median(raw)],
+                "x",
+                TARGET_INGEST_RATIO if big else None,
+                rows,
+            ),
             Row("inlasning", case, "load(mapp) som skriver lagret (första efter en ny version)", writing, rows=rows),
             Row("inlasning", case, "load(mapp) ur lagret (omstart, ny process)", stored, rows=rows),
         ]
     return out
-

@@ -25,14 +25,19 @@ TARGET_INTERACTION_RATIO = 1.2  # … and ≤ 1.2 × the figure at 10 000 rows
 RATIO_FLOOR_S = 0.005  # net times below this are noise: counted as this much in the 1M/10k ratio
 
 
-@section("interaktion", "AppTest: at.run() after a widget change on every page, the smallest ledger with "
-                        "stracket's activities vs a region's scale (the largest ledger, 100 000 activities)")
+@section(
+    "interaktion",
+    "AppTest: at.run() after a widget change on every page, the smallest ledger with "
+    "stracket's activities vs a region's scale (the largest ledger, 100 000 activities)",
+)
 def bench_interaction(bench: Bench) -> list[Row]:
     sizes = sorted({min(bench.sizes), max(bench.sizes)})
     # the largest size at a region's scale: its ledger and ACTIVITY_ROWS generated activities
     folders = {rows: app_data(bench, rows, ACTIVITY_ROWS if rows == max(sizes) else None) for rows in sizes}
-    scale = {rows: rows_label(rows) + (f" + {rows_label(ACTIVITY_ROWS)} akt." if rows == max(sizes) else "")
-             for rows in sizes}
+    scale = {
+        rows: rows_label(rows) + (f" + {rows_label(ACTIVITY_ROWS)} akt." if rows == max(sizes) else "")
+        for rows in sizes
+    }
     found: dict[tuple[str, int], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     failed: dict[tuple[str, int], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     # AppTest's own cost, measured right after each measured run (so under the same load): the
@@ -59,16 +64,20 @@ def bench_interaction(bench: Bench) -> list[Row]:
             nonlocal fresh_day
             if key == "lang":
                 value = ("en", "sv")[n % 2]
-                changes = [(at, lambda at, v=value: at.segmented_control(key="lang").set_value(v))
-                           for at in (*apps.values(), base_at)]
+                changes = [
+                    (at, lambda at, v=value: at.segmented_control(key="lang").set_value(v))
+                    for at in (*apps.values(), base_at)
+                ]
             else:
                 if key == "datum":
                     day, other = (other_day, report_day)[n % 2], (base_day - dt.timedelta(days=31), base_day)[n % 2]
                 else:  # a date never asked for: every query of the page runs
                     day, other = report_day - dt.timedelta(days=fresh_day), base_day - dt.timedelta(days=fresh_day)
                     fresh_day += 1
-                changes = [*((at, lambda at, d=day: at.date_input(key=date_key).set_value(d)) for at in apps.values()),
-                           (base_at, lambda at, d=other: at.date_input(key=base_key).set_value(d))]
+                changes = [
+                    *((at, lambda at, d=day: at.date_input(key=date_key).set_value(d)) for at in apps.values()),
+                    (base_at, lambda at, d=other: at.date_input(key=base_key).set_value(d)),
+                ]
             for rows, (at, change) in zip([*sizes, None], changes, strict=True):
                 if rows is not None:
                     os.environ["LAGESBILD_DATA"] = str(folders[rows])
@@ -97,10 +106,18 @@ def bench_interaction(bench: Bench) -> list[Row]:
                 run_app(apps[rows], page_title(url))
     everything = {key: [t for runs in paired.values() for t in runs[key]] for key in ("lang", "datum")}
     out = [
-        Row("interaktion", "baslinje (liten skript)", "AppTest-körning efter språkbyte (alla parade körningar)",
-            everything["lang"]),
-        Row("interaktion", "baslinje (liten skript)", "AppTest-körning efter datumbyte (alla parade körningar)",
-            everything["datum"]),
+        Row(
+            "interaktion",
+            "baslinje (liten skript)",
+            "AppTest-körning efter språkbyte (alla parade körningar)",
+            everything["lang"],
+        ),
+        Row(
+            "interaktion",
+            "baslinje (liten skript)",
+            "AppTest-körning efter datumbyte (alla parade körningar)",
+            everything["datum"],
+        ),
     ]
     big = max(sizes)
     for _, url in pages:
@@ -112,16 +129,43 @@ def bench_interaction(bench: Bench) -> list[Row]:
             case = f"{url} · {scale[rows]}"
             target = TARGET_INTERACTION_S if rows == big and rows >= TARGET_ROWS else None
             out += [
-                Row("interaktion", case, flagged("språk sv↔en (lang): rå at.run()", fails["lang"], bench.runs),
-                    figures["lang"], rows=rows),
-                Row("interaktion", case, "språk sv↔en: netto (− parad baslinje)",
-                    paired_minus(figures["lang"], base["lang"]), target=target, rows=rows),
-                Row("interaktion", case, flagged("rapportdatum växlar mellan två: rå at.run()", fails["datum"],
-                                                 bench.runs), figures["datum"], rows=rows),
-                Row("interaktion", case, "rapportdatum växlar: netto (− parad baslinje)",
-                    paired_minus(figures["datum"], base["datum"]), target=target, rows=rows),
-                Row("interaktion", case, flagged("nytt rapportdatum varje gång (cache-miss): rå", fails["nytt"],
-                                                 bench.runs), figures["nytt"], rows=rows),
+                Row(
+                    "interaktion",
+                    case,
+                    flagged("språk sv↔en (lang): rå at.run()", fails["lang"], bench.runs),
+                    figures["lang"],
+                    rows=rows,
+                ),
+                Row(
+                    "interaktion",
+                    case,
+                    "språk sv↔en: netto (− parad baslinje)",
+                    paired_minus(figures["lang"], base["lang"]),
+                    target=target,
+                    rows=rows,
+                ),
+                Row(
+                    "interaktion",
+                    case,
+                    flagged("rapportdatum växlar mellan två: rå at.run()", fails["datum"], bench.runs),
+                    figures["datum"],
+                    rows=rows,
+                ),
+                Row(
+                    "interaktion",
+                    case,
+                    "rapportdatum växlar: netto (− parad baslinje)",
+                    paired_minus(figures["datum"], base["datum"]),
+                    target=target,
+                    rows=rows,
+                ),
+                Row(
+                    "interaktion",
+                    case,
+                    flagged("nytt rapportdatum varje gång (cache-miss): rå", fails["nytt"], bench.runs),
+                    figures["nytt"],
+                    rows=rows,
+                ),
             ]
         if len(sizes) == 2:
             # Run n of one size ran right after run n of the other: the ratio of each such pair
@@ -131,13 +175,31 @@ def bench_interaction(bench: Bench) -> list[Row]:
             label = f"{url} · {scale[big]} / {scale[min(sizes)]}"
             for key, name in (("lang", "språk"), ("datum", "rapportdatum växlar"), ("nytt", "nytt datum")):
                 if key != "nytt":
-                    ratios = [max(b, RATIO_FLOOR_S) / max(a, RATIO_FLOOR_S)
-                              for a, b in zip(paired_minus(small[key], base[key]),
-                                              paired_minus(large[key], base[key]), strict=True)]
-                    out.append(Row("interaktion", label, f"kvot {name}, netto (parvis; golv "
-                                   f"{fmt(RATIO_FLOOR_S, 's')})", ratios, "x",
-                                   TARGET_INTERACTION_RATIO if big >= TARGET_ROWS else None, big))
-                out.append(Row("interaktion", label, f"kvot {name}, rå (parvis)",
-                               [b / a for a, b in zip(small[key], large[key], strict=True)], "x", rows=big))
+                    ratios = [
+                        max(b, RATIO_FLOOR_S) / max(a, RATIO_FLOOR_S)
+                        for a, b in zip(
+                            paired_minus(small[key], base[key]), paired_minus(large[key], base[key]), strict=True
+                        )
+                    ]
+                    out.append(
+                        Row(
+                            "interaktion",
+                            label,
+                            f"kvot {name}, netto (parvis; golv {fmt(RATIO_FLOOR_S, 's')})",
+                            ratios,
+                            "x",
+                            TARGET_INTERACTION_RATIO if big >= TARGET_ROWS else None,
+                            big,
+                        )
+                    )
+                out.append(
+                    Row(
+                        "interaktion",
+                        label,
+                        f"kvot {name}, rå (parvis)",
+                        [b / a for a, b in zip(small[key], large[key], strict=True)],
+                        "x",
+                        rows=big,
+                    )
+                )
     return out
-

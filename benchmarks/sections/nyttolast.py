@@ -58,8 +58,10 @@ class Received:
 
 def keeper(responses: list[Response]) -> Callable[[Response], None]:
     """A handler that keeps every response (Playwright cannot wrap a list's own append)."""
+
     def keep(response: Response) -> None:
         responses.append(response)
+
     return keep
 
 
@@ -92,8 +94,11 @@ def compressed_sizes(responses) -> dict[str, int]:
     return sizes
 
 
-@section("nyttolast", "bytes sent to a browser at a region's scale: the first load of / over HTTP (as sent, "
-                      "gzip, brotli) and the websocket messages of each page view")
+@section(
+    "nyttolast",
+    "bytes sent to a browser at a region's scale: the first load of / over HTTP (as sent, "
+    "gzip, brotli) and the websocket messages of each page view",
+)
 def bench_payload(bench: Bench) -> list[Row]:
     if not CHROMIUM.exists():
         print(f"\n(nyttolast hoppas över: {CHROMIUM} saknas)")
@@ -111,6 +116,7 @@ def bench_payload(bench: Bench) -> list[Row]:
     def chosen(cycle: list[str]) -> list[str]:
         """The pages of --sidor (all without it), and back home last."""
         return [t for t in cycle if not bench.pages or titles[t] in bench.pages or t == home]
+
     target = TARGET_PAGE_BYTES if rows >= TARGET_ROWS else None
     first: dict[str, list[float]] = defaultdict(list)
     http: list[dict[str, int]] = []
@@ -173,30 +179,50 @@ def bench_payload(bench: Bench) -> list[Row]:
         finally:
             browser.close()
     out = [
-        Row("nyttolast", f"första vy / · {scale}", "websocket: mottaget av webbläsaren", first["ws"], "B",
-            target, rows),
+        Row(
+            "nyttolast", f"första vy / · {scale}", "websocket: mottaget av webbläsaren", first["ws"], "B", target, rows
+        ),
         Row("nyttolast", f"första vy / · {scale}", "websocket: skickat av webbläsaren", first["sent"], "B", rows=rows),
-        Row("nyttolast", f"första vy / · {scale}", "till h1 och sista meddelandet (inkl. väntan "
-            f"{SETTLE_S * 1000:.0f} ms)", first["s"], rows=rows),
+        Row(
+            "nyttolast",
+            f"första vy / · {scale}",
+            f"till h1 och sista meddelandet (inkl. väntan {SETTLE_S * 1000:.0f} ms)",
+            first["s"],
+            rows=rows,
+        ),
     ]
     case = "första vy /, tom HTTP-cache"
     files = statistics.median(h["filer"] for h in http)
     out += [
-        Row("nyttolast", case, f"HTTP: {files:.0f} filer, som Streamlit skickar dem",
-            [h["skickat"] for h in http], "B"),
+        Row(
+            "nyttolast", case, f"HTTP: {files:.0f} filer, som Streamlit skickar dem", [h["skickat"] for h in http], "B"
+        ),
         Row("nyttolast", case, "HTTP: okomprimerat innehåll", [h["okomprimerat"] for h in http], "B"),
         Row("nyttolast", case, "HTTP: med gzip (nivå 6) för text, js, css", [h["gzip"] for h in http], "B"),
     ]
     if brotli is not None:
-        out.append(Row("nyttolast", case, "HTTP: med brotli (kvalitet 5) för text, js, css",
-                       [h["brotli"] for h in http], "B"))
+        out.append(
+            Row("nyttolast", case, "HTTP: med brotli (kvalitet 5) för text, js, css", [h["brotli"] for h in http], "B")
+        )
     else:
-        out.append(Row("nyttolast", case, "HTTP: gzip / okomprimerat (brotli ej installerat)",
-                       [h["gzip"] / h["okomprimerat"] for h in http], "%"))
+        out.append(
+            Row(
+                "nyttolast",
+                case,
+                "HTTP: gzip / okomprimerat (brotli ej installerat)",
+                [h["gzip"] / h["okomprimerat"] for h in http],
+                "%",
+            )
+        )
     for title, values in views.items():
         out += [
             Row("nyttolast", f"{titles[title]} · {scale}", "sidvisning: websocket mottaget", values, "B", target, rows),
-            Row("nyttolast", f"{titles[title]} · {scale}", f"  {statistics.median(counts[title]):.0f} meddelanden; "
-                "klick → skriptet klart och tyst", view_s[title], rows=rows),
+            Row(
+                "nyttolast",
+                f"{titles[title]} · {scale}",
+                f"  {statistics.median(counts[title]):.0f} meddelanden; klick → skriptet klart och tyst",
+                view_s[title],
+                rows=rows,
+            ),
         ]
     return out

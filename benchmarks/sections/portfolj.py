@@ -17,8 +17,20 @@ PORTFOLIO_VARIANTS = 10  # distinct ledgers/budgets, each written once and hard-
 
 # --- 300 projects ---------------------------------------------------------------------------------
 
-PORTFOLIO_NAMES = ("Stråket", "Bergslagen", "Vänerbygden", "Mälardalen", "Klarälvdalen", "Tiveden",
-                   "Kilsbergen", "Fryksdalen", "Hjälmarstranden", "Götakanalbygden", "Siljansringen", "Roxen")
+PORTFOLIO_NAMES = (
+    "Stråket",
+    "Bergslagen",
+    "Vänerbygden",
+    "Mälardalen",
+    "Klarälvdalen",
+    "Tiveden",
+    "Kilsbergen",
+    "Fryksdalen",
+    "Hjälmarstranden",
+    "Götakanalbygden",
+    "Siljansringen",
+    "Roxen",
+)
 
 
 def _scaled_ledger(text: str, factor: float) -> str:
@@ -82,24 +94,33 @@ def portfolio_data(bench: Bench, count: int) -> Path:
         (folder / "utfall.csv").write_bytes(_scaled_ledger(ledger, 1 + (k - 4.5) * 0.02).encode("cp1252"))
         delta = 5_000 * k
         (folder / "budget.csv").write_bytes(
-            _with_amount(budget, "Externa tjänster;2026;", delta, budget_newline).encode("utf-8-sig"))
+            _with_amount(budget, "Externa tjänster;2026;", delta, budget_newline).encode("utf-8-sig")
+        )
         (folder / "finansiering.csv").write_bytes(
-            _with_amount(financing, "Karlstad kommun;2026;", delta, financing_newline).encode("utf-8"))
+            _with_amount(financing, "Karlstad kommun;2026;", delta, financing_newline).encode("utf-8")
+        )
     toml = (SOURCE / "projekt.toml").read_text(encoding="utf-8")
     for n in range(1, count + 1):
         project = link_folder(variants / f"v{n % PORTFOLIO_VARIANTS}", data / f"p{n:03d}")
         short = f"{PORTFOLIO_NAMES[n % len(PORTFOLIO_NAMES)]} {n}"
         text = "\n".join(
-            f'kortnamn = "{short}"' if line.startswith("kortnamn") else
-            f'namn = "Utvecklingsprojekt {short} (genererat för benchmark)"' if line.startswith("namn") else line
-            for line in toml.splitlines())
+            f'kortnamn = "{short}"'
+            if line.startswith("kortnamn")
+            else f'namn = "Utvecklingsprojekt {short} (genererat för benchmark)"'
+            if line.startswith("namn")
+            else line
+            for line in toml.splitlines()
+        )
         (project / "projekt.toml").write_text(text + "\n", encoding="utf-8")
     bench._folders[name] = data
     return data
 
 
-@section("portfolj", f"many small projects ({PORTFOLIO_PROJECTS} unless --portfolj-projekt): cold indexing, "
-                     "the Portfölj page, switching projects")
+@section(
+    "portfolj",
+    f"many small projects ({PORTFOLIO_PROJECTS} unless --portfolj-projekt): cold indexing, "
+    "the Portfölj page, switching projects",
+)
 def bench_portfolio(bench: Bench) -> list[Row]:
     quiet_streamlit()
     from lagesbild import catalog, portfolio, ui
@@ -150,7 +171,7 @@ def bench_portfolio(bench: Bench) -> list[Row]:
         # (c) another project in the sidebar picker, one not yet loaded by the app in this process
         at = run_app(new_app(), page_title("oversikt"))
         step = max(len(ids) // (bench.runs + 2), 1)
-        fresh_ids = [i for i in ids[1::step] if i != at.session_state["projekt"]][:bench.runs + 1]
+        fresh_ids = [i for i in ids[1::step] if i != at.session_state["projekt"]][: bench.runs + 1]
         switches = []
         for project_id in fresh_ids:
             at.selectbox(key="projekt").set_value(project_id)
@@ -162,22 +183,38 @@ def bench_portfolio(bench: Bench) -> list[Row]:
             at.selectbox(key="projekt").set_value(project_id)
             back.append(timed_run(at))
     return [
-        Row("portfolj", f"{count} projekt", f"generering ({PORTFOLIO_VARIANTS} varianter, hårdlänkade)",
-            [made]),
-        Row("portfolj", "(a) KALL indexering", f"portfolio.line per projekt, ingen cache-fil "
-            f"({distinct} olika rader, {figures} olika nyckeltal)", cold),
+        Row("portfolj", f"{count} projekt", f"generering ({PORTFOLIO_VARIANTS} varianter, hårdlänkade)", [made]),
+        Row(
+            "portfolj",
+            "(a) KALL indexering",
+            f"portfolio.line per projekt, ingen cache-fil ({distinct} olika rader, {figures} olika nyckeltal)",
+            cold,
+        ),
         Row("portfolj", "(a) KALL indexering", f"totalt {count} projekt (en gång)", [sum(cold)]),
-        Row("portfolj", "(a) VARM (portfolj.json på disk)", f"portfolio.line för alla {count}",
-            warm_lines),
-        Row("portfolj", "(b) första vy Portfölj", "ny AppTest, rader på disk, minnescacher tömda: rå",
-            disk_only[1:], target=TARGET_PORTFOLIO_VIEW_S),
-        Row("portfolj", "(b) första vy Portfölj", "  netto (− baslinje ny AppTest)",
-            minus(disk_only[1:], base["fresh"])),
+        Row("portfolj", "(a) VARM (portfolj.json på disk)", f"portfolio.line för alla {count}", warm_lines),
+        Row(
+            "portfolj",
+            "(b) första vy Portfölj",
+            "ny AppTest, rader på disk, minnescacher tömda: rå",
+            disk_only[1:],
+            target=TARGET_PORTFOLIO_VIEW_S,
+        ),
+        Row(
+            "portfolj", "(b) första vy Portfölj", "  netto (− baslinje ny AppTest)", minus(disk_only[1:], base["fresh"])
+        ),
         Row("portfolj", "(b) första vy Portfölj", "ny AppTest, VARM process (minnescacher fyllda): rå", in_memory[1:]),
-        Row("portfolj", "(c) projektbyte i väljaren", "till projekt som appen inte laddat (KALL): rå at.run()",
-            switches[1:], target=TARGET_PROJECT_SWITCH_S),
-        Row("portfolj", "(c) projektbyte i väljaren", "  netto (− baslinje språkbyte)",
-            minus(switches[1:], base["lang"])),
+        Row(
+            "portfolj",
+            "(c) projektbyte i väljaren",
+            "till projekt som appen inte laddat (KALL): rå at.run()",
+            switches[1:],
+            target=TARGET_PROJECT_SWITCH_S,
+        ),
+        Row(
+            "portfolj",
+            "(c) projektbyte i väljaren",
+            "  netto (− baslinje språkbyte)",
+            minus(switches[1:], base["lang"]),
+        ),
         Row("portfolj", "(c) projektbyte i väljaren", "tillbaka till redan laddat projekt (VARM): rå at.run()", back),
     ]
-

@@ -35,7 +35,13 @@ def bench_sie(bench: Bench) -> list[Row]:
         out += [
             Row("sie", case, "load(mapp), utfall.csv", loads["csv"], rows=rows),
             Row("sie", case, "load(mapp), utfall.se (SIE 4)", loads["sie"], rows=rows),
-            Row("sie", case, "kvot SIE / CSV", [statistics.median(loads["sie"]) / statistics.median(loads["csv"])],
-                "x", rows=rows),
+            Row(
+                "sie",
+                case,
+                "kvot SIE / CSV",
+                [statistics.median(loads["sie"]) / statistics.median(loads["csv"])],
+                "x",
+                rows=rows,
+            ),
         ]
     return out

@@ -98,8 +98,7 @@ def _step_seconds(totals: dict[str, float], total: float, focus: str) -> dict[st
                 steps[f"{group}: {label}"] = parts[step]
     accounted = sum(v for k, v in totals.items() if k.endswith("|read_file"))
     for key, seconds in sorted(totals.items()):
-        if key.startswith(("|models/", "|checks/", "|latest_cost_date", "|new_connection",
-                           "|empty_table")):
+        if key.startswith(("|models/", "|checks/", "|latest_cost_date", "|new_connection", "|empty_table")):
             steps[key[1:]] = seconds
             accounted += seconds
     steps["resten av load (projekt.toml, tom-fil-kontroll, lock)"] = total - accounted
@@ -110,9 +109,11 @@ def _step_seconds(totals: dict[str, float], total: float, focus: str) -> dict[st
 def bench_steps(bench: Bench) -> list[Row]:
     out: list[Row] = []
     largest = max(bench.sizes)
-    cases = [("stracket (original)", SOURCE, "utfall"),
-             (f"utfall {rows_label(largest)}", bench.ledger_folder(largest), "utfall"),
-             (f"aktiviteter {rows_label(ACTIVITY_ROWS)}", bench.activities_folder(), "aktiviteter")]
+    cases = [
+        ("stracket (original)", SOURCE, "utfall"),
+        (f"utfall {rows_label(largest)}", bench.ledger_folder(largest), "utfall"),
+        (f"aktiviteter {rows_label(ACTIVITY_ROWS)}", bench.activities_folder(), "aktiviteter"),
+    ]
     for case, folder, focus in cases:
         per_step: dict[str, list[float]] = defaultdict(list)
         totals_s = []
@@ -129,4 +130,3 @@ def bench_steps(bench: Bench) -> list[Row]:
         for label, values in per_step.items():
             out.append(Row("steg", case, label, values))
     return out
-

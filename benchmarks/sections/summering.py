@@ -22,8 +22,6 @@ def bench_summary(bench: Bench) -> list[Row]:
         big = stem == "utfall" and rows >= TARGET_ROWS
         out += [
             Row("summering", case, "summary(project), första anropet", first, rows=rows),
-            Row("summering", case, "summary(project)", times,
-                target=TARGET_SUMMARY_S if big else None, rows=rows),
+            Row("summering", case, "summary(project)", times, target=TARGET_SUMMARY_S if big else None, rows=rows),
         ]
     return out
-
