@@ -83,7 +83,7 @@ def flags(
 
 
 def forecast_lines(forecast: pd.Series, lang: str = "sv") -> tuple[str, str]:
-    """The two forecasts of queries/forecast.sql written out with their figures: at the recent pace, and by plan."""
+    """The two forecasts of queries/project_totals.sql in words with their figures: at the recent pace, by plan."""
     kr = formatting.kr
     months = int(forecast.takt_antal_manader)
     pace = i18n.t(

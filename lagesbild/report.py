@@ -49,7 +49,6 @@ class _Data:
     def __init__(self, project: Project, r: dt.date, meeting_date: dt.date):
         frame = project.frame
         self.totals = frame("project_totals", r).iloc[0]
-        self.forecast = frame("forecast", r).iloc[0]
         self.categories = frame("costs_by_category", r)
         self.months = frame("costs_by_month", r)
         self.financiers = frame("financiers", r)
@@ -145,14 +144,14 @@ def _summary(pdf: _Pack, c: _Context) -> None:
         ],
         [
             c.t("metric.forecast_plan"),
-            kr(data.forecast.prognos_enligt_plan_kr),
-            c.t("metric.forecast_delta", amount=kr(data.forecast.prognos_enligt_plan_kr - totals.budget_kr)),
+            kr(data.totals.prognos_enligt_plan_kr),
+            c.t("metric.forecast_delta", amount=kr(data.totals.prognos_enligt_plan_kr - totals.budget_kr)),
         ],
     ]
     if c.meta.indirekta:
         figures.append([c.t("indirect"), kr(totals.indirekta_kr), _indirect_note(c)])
     pdf.data_table([c.t("key_figures"), c.t("col.value"), c.t("comment")], figures, [50, 40, 84], "LRL", size=9)
-    for line in overview.forecast_lines(data.forecast, c.lang):
+    for line in overview.forecast_lines(data.totals, c.lang):
         pdf.paragraph(plain(line), size=9)
     status_counts = overview.status_counts(data.indicators.status)
     if len(status_counts):

@@ -32,7 +32,7 @@ if ui.page_header(ctx, "page.economy"):
         key="ekonomi_curve",
     )
 
-    forecast = ctx.frame("forecast").iloc[0]
+    forecast = ctx.frame("project_totals").iloc[0]
     st.subheader(ctx.t("forecast.title"))
     pace, plan = st.columns(2)
     pace_text, plan_text = overview.forecast_lines(forecast, ctx.lang)

@@ -10,7 +10,6 @@ ctx = ui.context()
 if ui.page_header(ctx, "page.overview"):
     project = ctx.project
     totals = ctx.frame("project_totals").iloc[0]
-    forecast = ctx.frame("forecast").iloc[0]
     # Three to a row: a krona figure in a fifth of a 1280-pixel screen is cut off with an ellipsis.
     first, second = st.columns(3), st.columns(3)
     first[0].metric(ctx.t("metric.budget"), formatting.kr(totals.budget_kr))
@@ -40,7 +39,7 @@ if ui.page_header(ctx, "page.overview"):
         help=ctx.t("forecast.pace_short"),
     )
     second[2].metric(
-        ctx.t("metric.forecast_plan"), formatting.kr(forecast.prognos_enligt_plan_kr), help=ctx.t("forecast.plan_short")
+        ctx.t("metric.forecast_plan"), formatting.kr(totals.prognos_enligt_plan_kr), help=ctx.t("forecast.plan_short")
     )
 
     indicators = ctx.frame("indicators")

@@ -1,4 +1,4 @@
--- budget, costs to date, plan to date, deviation and forecast at project end, as of the report date
+-- budget, costs to date, plan to date, deviation and the forecast at project end two ways, as of the report date
 with
 budget_total as (
     select coalesce(sum(belopp), 0)::double as budget_kr,
@@ -26,6 +26,8 @@ recent_complete_months as (
 recent_pace as (
     select
         (select count(*) from recent_complete_months) as antal_manader,
+        (select min(manad) from recent_complete_months) as fran_manad,
+        (select max(manad) from recent_complete_months) as till_manad,
         coalesce(sum(kostnader.belopp_kr), 0)
             / greatest((select count(*) from recent_complete_months), 1) as per_manad_kr,
     from kostnader
@@ -50,5 +52,11 @@ select
         / nullif(budget_total.budget_kr, 0) as prognos_andel,
     recent_pace.per_manad_kr as takt_per_manad_kr,
     recent_pace.antal_manader as takt_antal_manader,
+    recent_pace.fran_manad as takt_fran_manad,
+    recent_pace.till_manad as takt_till_manad,
     months_left.manader_kvar,
+    -- the forecast if the project follows its budget plan from now on
+    budget_total.budget_kr - plan_to_date.plan_till_datum_kr as plan_kvar_kr,
+    costs_to_date.upparbetat_kr + budget_total.budget_kr - plan_to_date.plan_till_datum_kr
+        as prognos_enligt_plan_kr,
 from budget_total, costs_to_date, plan_to_date, recent_pace, months_left
