@@ -413,7 +413,8 @@ def timeline(
         ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in part.slut]
         names = [str(a) for a in part.aktivitet]
         placed = [_bar_label(n, s, e, first, last, span) for s, e, n in zip(starts, ends, names, strict=True)]
-        labels_y = [safe(f"{formatting.shorten(a, 26)} · {i}") for a, i in zip(part.omrade, part.id, strict=True)]
+        # Whole, never shortened: a cut name would show part of what the file says.
+        labels_y = [safe(f"{a} · {i}") for a, i in zip(part.omrade, part.id, strict=True)]
         fig.add_trace(
             go.Bar(
                 base=starts,

@@ -74,7 +74,7 @@ def _named(posts: list[dict], lang: str, figure: str | None = None) -> str:
     """The first NAMED items by name (the query orders them most pressing first), then how many more."""
     parts = []
     for post in posts[:NAMED]:
-        part = f"{post['id']} {short(post['namn'])}"
+        part = f"{post['id']} {post['namn']}"  # whole: a reason quotes the file, it does not abridge it
         if figure is not None and not formatting.missing(post["varde"]):
             part += f" ({i18n.t(figure, lang, n=post['varde'])})"
         parts.append(part)

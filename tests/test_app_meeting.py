@@ -138,7 +138,8 @@ def test_the_economy_verdict_of_stracket_gives_the_deviation_from_plan(overview)
 def test_the_goals_verdict_of_stracket_names_the_indicator_behind_and_the_one_at_risk(overview):
     # I5: 3 of 5 new areas = 60 % against 70,5 % expected by R (0,6 × 70,5 ≤ 60 < 0,9 × 70,5): Risk
     assert verdicts(overview("stracket"))["Mål"]["reason"] == (
-        "1 indikator efter: I6 Förslag till fortsatt …; 1 indikator i risk: I5 Nya samverkansområden …"
+        "1 indikator efter: I6 Förslag till fortsatt organisationsform; "
+        "1 indikator i risk: I5 Nya samverkansområden identifierade"
     )
 
 
@@ -150,8 +151,8 @@ def test_the_activities_verdict_of_stracket_names_the_late_activities_latest_fir
     late = late_activities(STRACKET, R_STRACKET)
     assert late == {"A8": 123, "A11": 31}
     assert verdicts(overview("stracket"))["Aktiviteter"]["reason"] == (
-        "2 aktiviteter försenade: A8 Identifiera andra relevanta … (123 dagar), "
-        "A11 Ta fram kommunikationsstrategi … (31 dagar)"
+        "2 aktiviteter försenade: A8 Identifiera andra relevanta arenor att arrangera eller delta i (123 dagar), "
+        "A11 Ta fram kommunikationsstrategi riktad till allmänheten (31 dagar)"
     )
 
 
@@ -172,8 +173,9 @@ def test_the_influence_verdict_of_stracket_names_the_four_overdue_efforts(overvi
 def test_the_risks_verdict_of_stracket_names_the_risks_scoring_eight_or_more(overview):
     assert high_risks(STRACKET) == {"R4": 8, "R5": 9}
     assert verdicts(overview("stracket"))["Risker"]["reason"] == (
-        "2 öppna risker med riskvärde 8 eller mer: R5 Parallella initiativ … (riskvärde 9), "
-        "R4 Personalomsättning … (riskvärde 8)"
+        "2 öppna risker med riskvärde 8 eller mer: R5 Parallella initiativ (Oslo–Stockholm 2.55, Svenska "
+        "säkerhetsstråket) leder till dubbelarbete (riskvärde 9), R4 Personalomsättning – projektledaren slutar "
+        "(riskvärde 8)"
     )
 
 

@@ -231,7 +231,8 @@ def classify(at: AppTest) -> tuple[list[str], list[str], list[str]]:
             rich += list(_strings(message))
         elif node.type == "page_link":
             for field, value in MessageToDict(proto).items():
-                (plain if field in _LINK_ADDRESS_FIELDS else rich).extend(_strings(value))
+                if field not in _LINK_ADDRESS_FIELDS:  # the address is percent-encoded and never shown
+                    rich.extend(_strings(value))
         elif isinstance(node, Widget) or node.type in ("button_group", "multiselect", "selectbox"):
             message = MessageToDict(proto)
             for field, value in message.items():
@@ -331,9 +332,13 @@ def test_every_payload_that_is_shown_is_shown_whole(pages):
     broken = {}
     for key, at in pages.items():
         plain, chart, _ = classify(at)
-        for text in plain + [html.unescape(t) for t in chart]:
+        chart = [html.unescape(t).replace("<br>", " ") for t in chart]  # a wrapped label is shown whole
+        for text in plain + chart:
             for fragment, payload in FRAGMENTS.items():
-                if fragment in text and payload not in text:
+                # A name written beside a timeline bar is cut to the room there ("…"); the chart must then
+                # carry it whole too, in the bar's hover text.
+                abridged = text in chart and text.endswith("…") and any(payload in t for t in chart)
+                if fragment in text and payload not in text and not abridged:
                     broken.setdefault(key, []).append(text)
     assert not broken
 
