@@ -59,7 +59,7 @@ def _folder_with(base: Path, name: str, data: bytes) -> Path:
     return folder
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=ANY_BYTES, name=NAMES)
 def test_loading_any_bytes_as_the_ledger_returns_problems(base, data, name):
     folder = _folder_with(base, name, data)
