@@ -467,6 +467,23 @@ def _workbook(project: Project, r: dt.date, lang: str) -> bytes:
     return exports.excel_bytes(exports.meeting_tables(project, r, lang))
 
 
+def open_decisions(ctx: Context, key: str, width: int) -> None:
+    """The open decisions as one table wherever they are shown, or a line saying there are none."""
+    frame = ctx.frame("open_decisions")
+    if frame.empty:
+        st.text(ctx.t("overview.no_decisions"))
+        return
+    columns = {
+        "id": ("col.id", TEXT),
+        "datum": ("col.date", DATE),
+        "beslut": ("col.decision", TEXT),
+        "ansvarig": ("col.owner", TEXT),
+        "deadline": ("col.decision_deadline", DATE),
+        "forsenat": ("col.overdue", FLAG),
+    }
+    table(frame, columns, ctx, key=key, widths={"beslut": width}, wrap=True)
+
+
 def meeting_pack_downloads(ctx: Context) -> None:
     """The PDF meeting pack and the Excel workbook of every table, made only when clicked."""
     project, lang = ctx.project, ctx.lang

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, overview, statuses, ui, verdicts
+from lagesbild import charts, formatting, overview, ui, verdicts
 
 BADGE_COLOUR = {verdicts.GREEN: "green", verdicts.AMBER: "orange", verdicts.RED: "red"}
 
@@ -127,24 +127,5 @@ if ui.page_header(ctx, "page.overview"):
         key="oversikt_areas",
     )
     st.subheader(ctx.t("overview.decisions"))
-    decisions = ctx.frame("decisions")
-    open_decisions = decisions[decisions.status == statuses.OPEN]
-    if open_decisions.empty:
-        st.text(ctx.t("overview.no_decisions"))
-    else:
-        ui.table(
-            open_decisions,
-            {
-                "id": ("col.id", ui.TEXT),
-                "datum": ("col.date", ui.DATE),
-                "beslut": ("col.decision", ui.TEXT),
-                "ansvarig": ("col.owner", ui.TEXT),
-                "deadline": ("col.decision_deadline", ui.DATE),
-                "forsenat": ("col.overdue", ui.FLAG),
-            },
-            ctx,
-            key="oversikt_decisions",
-            widths={"beslut": 380},
-            wrap=True,
-        )
+    ui.open_decisions(ctx, key="oversikt_decisions", width=380)
     ui.meeting_pack_downloads(ctx)

@@ -45,19 +45,4 @@ if ui.page_header(ctx, "page.risks"):
         wrap=True,
     )
     st.subheader(ctx.t("risks.decisions"))
-    decisions = ctx.frame("decisions")
-    ui.table(
-        decisions[decisions.status == statuses.OPEN],
-        {
-            "id": ("col.id", ui.TEXT),
-            "datum": ("col.date", ui.DATE),
-            "beslut": ("col.decision", ui.TEXT),
-            "ansvarig": ("col.owner", ui.TEXT),
-            "deadline": ("col.decision_deadline", ui.DATE),
-            "forsenat": ("col.overdue", ui.FLAG),
-        },
-        ctx,
-        key="risker_decisions",
-        widths={"beslut": 360},
-        wrap=True,
-    )
+    ui.open_decisions(ctx, key="risker_decisions", width=360)
