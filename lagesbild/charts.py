@@ -61,7 +61,7 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
         font=FONT,
         height=height,
         margin={"l": 10, "r": 20, "t": 70, "b": 40},
-        separators=", ",
+        separators=formatting.separators(),
         # Below the plot: above it, a long legend runs into the title.
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
         plot_bgcolor="white",
@@ -265,7 +265,7 @@ def _date_axis(fig: go.Figure, first: dt.date, last: dt.date) -> None:
     else:
         shown = [d.date() for d in pd.date_range(first.replace(day=1), last, freq="QS")]
         text = [
-            formatting.month(d) if i == 0 or d.month == 1 else formatting.MONTHS[d.month - 1]
+            formatting.month(d) if i == 0 or d.month == 1 else formatting.month_name(d)
             for i, d in enumerate(shown)
         ]
     fig.update_xaxes(
