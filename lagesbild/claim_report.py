@@ -122,22 +122,23 @@ def claim_tables(
     project: Project, chosen: Period, rapportdatum: dt.date | None = None, lang: str = "sv", with_staff: bool = True
 ) -> dict[str, pd.DataFrame]:
     """Every table of the claim, keyed by sheet name; per-person staff tables only with with_staff."""
-    r = rapportdatum or project.rapportdatum
-    assert r is not None
-    found = claims.figures(project, chosen, r)
-    tables = {
-        _t("claim.project", lang): _project_table(project, chosen, r, lang),
-        _t("claim.costs", lang): _sheet(found.categories, COSTS, lang),
-        _t("claim.financing", lang): _sheet(found.financiers, FINANCING, lang),
-        _t("claim.cofinancing", lang): _sheet(found.financiers, COFINANCING, lang),
-    }
-    if with_staff and staff.listed(project):
-        tables.update(_staff_tables(staff.frames(project, chosen, r), lang))
-    # The lägesrapport's tables as of the period's end, as in the meeting pack's workbook.
-    meeting = exports.meeting_tables(project, chosen.till, lang)
-    for key in ("sheet.activities", "sheet.indicators", "sheet.risks"):
-        tables[_t(key, lang)] = meeting[_t(key, lang)]
-    return tables
+    with formatting.language(lang):
+        r = rapportdatum or project.rapportdatum
+        assert r is not None
+        found = claims.figures(project, chosen, r)
+        tables = {
+            _t("claim.project", lang): _project_table(project, chosen, r, lang),
+            _t("claim.costs", lang): _sheet(found.categories, COSTS, lang),
+            _t("claim.financing", lang): _sheet(found.financiers, FINANCING, lang),
+            _t("claim.cofinancing", lang): _sheet(found.financiers, COFINANCING, lang),
+        }
+        if with_staff and staff.listed(project):
+            tables.update(_staff_tables(staff.frames(project, chosen, r), lang))
+        # The lägesrapport's tables as of the period's end, as in the meeting pack's workbook.
+        meeting = exports.meeting_tables(project, chosen.till, lang)
+        for key in ("sheet.activities", "sheet.indicators", "sheet.risks"):
+            tables[_t(key, lang)] = meeting[_t(key, lang)]
+        return tables
 
 
 def claim_excel(
@@ -328,43 +329,44 @@ def claim_pdf(
     project: Project, chosen: Period, rapportdatum: dt.date | None = None, lang: str = "sv", with_staff: bool = True
 ) -> bytes:
     """The claim as an A4 PDF: the economic report of the period, then the lägesrapport at the period's end."""
-    if not project.usable or project.meta is None:
-        raise ValueError(i18n.t("unusable", lang))
-    r = rapportdatum or project.rapportdatum
-    assert r is not None
-    found = claims.figures(project, chosen, r)
-    staff_frames = staff.frames(project, chosen, r) if with_staff and staff.listed(project) else None
-    # The lägesrapport describes the period: its figures are as of the period's end (or R).
-    data = report._Data(project, chosen.till, chosen.till)
-    context = report._Context(
-        project.meta,
-        (len(project.errors), len(project.warnings)),
-        chosen.till,
-        chosen.till,
-        lang,
-        data,
-        report._charts(data, chosen.till, lang),
-    )
-    title = f"{i18n.t('page.claim', lang)} {chosen.label}"
-    total = None
-    for _ in range(3):  # as the meeting pack: lay out again until the page total is known
-        pdf = report._Pack(
-            report.plain(project.meta.kortnamn),
-            title,
-            i18n.t("data_as_of", lang, date=formatting.date(r)),
-            lambda n, m: i18n.t("page", lang, n=n, total=m),
-            total,
+    with formatting.language(lang):
+        if not project.usable or project.meta is None:
+            raise ValueError(i18n.t("unusable", lang))
+        r = rapportdatum or project.rapportdatum
+        assert r is not None
+        found = claims.figures(project, chosen, r)
+        staff_frames = staff.frames(project, chosen, r) if with_staff and staff.listed(project) else None
+        # The lägesrapport describes the period: its figures are as of the period's end (or R).
+        data = report._Data(project, chosen.till, chosen.till)
+        context = report._Context(
+            project.meta,
+            (len(project.errors), len(project.warnings)),
+            chosen.till,
+            chosen.till,
+            lang,
+            data,
+            report._charts(data, chosen.till, lang),
         )
-        pdf.set_title(f"{report.plain(project.meta.kortnamn)} – {title}")
-        pdf.set_author(report.plain(project.meta.projektagare))
-        pdf.set_creator("Lägesbild")
-        pdf.set_lang("en" if lang == "en" else "sv-SE")
-        pdf.page_mode = "USE_OUTLINES"
-        _cover(pdf, context, chosen)
-        _economy(pdf, context, found, staff_frames, not with_staff)
-        for section in (report._general, report._organisation, report._activities, report._results):
-            section(pdf, context)
-        if pdf.page_no() == total:
-            break
-        total = pdf.page_no()
-    return bytes(pdf.output())
+        title = f"{i18n.t('page.claim', lang)} {chosen.label}"
+        total = None
+        for _ in range(3):  # as the meeting pack: lay out again until the page total is known
+            pdf = report._Pack(
+                report.plain(project.meta.kortnamn),
+                title,
+                i18n.t("data_as_of", lang, date=formatting.date(r)),
+                lambda n, m: i18n.t("page", lang, n=n, total=m),
+                total,
+            )
+            pdf.set_title(f"{report.plain(project.meta.kortnamn)} – {title}")
+            pdf.set_author(report.plain(project.meta.projektagare))
+            pdf.set_creator("Lägesbild")
+            pdf.set_lang("en" if lang == "en" else "sv-SE")
+            pdf.page_mode = "USE_OUTLINES"
+            _cover(pdf, context, chosen)
+            _economy(pdf, context, found, staff_frames, not with_staff)
+            for section in (report._general, report._organisation, report._activities, report._results):
+                section(pdf, context)
+            if pdf.page_no() == total:
+                break
+            total = pdf.page_no()
+        return bytes(pdf.output())

@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from lagesbild import i18n, overview
+from lagesbild import formatting, i18n, overview
 from lagesbild.formatting import missing
 from lagesbild.project import Project
 
@@ -460,18 +460,19 @@ def _decisions(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
 
 def meeting_tables(project: Project, rapportdatum: dt.date | None = None, lang: str = "sv") -> dict[str, pd.DataFrame]:
     """Every table of the meeting pack as of rapportdatum, keyed by sheet name, with headers in lang."""
-    r = project.as_of(rapportdatum)
-    builders = (
-        ("sheet.overview", _key_figures),
-        ("sheet.categories", _categories),
-        ("sheet.categories_year", _categories_year),
-        ("sheet.months", _months),
-        ("sheet.financiers", _financiers),
-        ("sheet.indicators", _indicators),
-        ("sheet.activities", _activities),
-        ("sheet.influence", _influence),
-        ("sheet.meetings", _meetings),
-        ("sheet.risks", _risks),
-        ("sheet.decisions", _decisions),
-    )
-    return {i18n.t(key, lang): build(project, r, lang) for key, build in builders}
+    with formatting.language(lang):
+        r = project.as_of(rapportdatum)
+        builders = (
+            ("sheet.overview", _key_figures),
+            ("sheet.categories", _categories),
+            ("sheet.categories_year", _categories_year),
+            ("sheet.months", _months),
+            ("sheet.financiers", _financiers),
+            ("sheet.indicators", _indicators),
+            ("sheet.activities", _activities),
+            ("sheet.influence", _influence),
+            ("sheet.meetings", _meetings),
+            ("sheet.risks", _risks),
+            ("sheet.decisions", _decisions),
+        )
+        return {i18n.t(key, lang): build(project, r, lang) for key, build in builders}

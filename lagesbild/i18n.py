@@ -753,7 +753,7 @@ def t(key: str, lang: str = "sv", n: object = None, **values) -> str:
     """The text for key in lang, with {placeholders} filled in.
 
     n is the count a text names: a Plural entry takes its form for one or for other numbers from it, and a
-    number n is written Swedish style (1 800).
+    number n is written as lang writes numbers (1 800, 1,800).
     """
     entry = TEXTS[key]
     if isinstance(entry, Plural):
@@ -761,7 +761,8 @@ def t(key: str, lang: str = "sv", n: object = None, **values) -> str:
             raise TypeError(f"{key} names a count: t({key!r}, lang, n=<number>)")
         entry = entry.one if n == 1 else entry.other
     if n is not None:
-        values["n"] = formatting.number(n) if isinstance(n, numbers.Real) else n
+        with formatting.language(lang):
+            values["n"] = formatting.number(n) if isinstance(n, numbers.Real) else n
     sv, en = entry
     text = en if lang == "en" else sv
     return text.format(**values) if values else text

@@ -594,23 +594,24 @@ def _layout(c: _Context, total: int | None) -> _Pack:
 
 def meeting_pack(project: Project, rapportdatum: dt.date | None, meeting_date: dt.date, lang: str = "sv") -> bytes:
     """The steering group's meeting pack as PDF bytes: data as of rapportdatum, for the meeting on meeting_date."""
-    if not project.usable:
-        raise ValueError(i18n.t("unusable", lang))
-    r = project.as_of(rapportdatum)
-    data = _Data(project, r, meeting_date)
-    context = _Context(
-        project.metadata,
-        (len(project.errors), len(project.warnings)),
-        r,
-        meeting_date,
-        lang,
-        data,
-        _charts(data, r, lang),
-    )
-    total = None
-    for _ in range(3):  # the layout does not depend on the page total, so the second pass settles it
-        pdf = _layout(context, total)
-        if pdf.page_no() == total:
-            break
-        total = pdf.page_no()
-    return bytes(pdf.output())
+    with formatting.language(lang):
+        if not project.usable:
+            raise ValueError(i18n.t("unusable", lang))
+        r = project.as_of(rapportdatum)
+        data = _Data(project, r, meeting_date)
+        context = _Context(
+            project.metadata,
+            (len(project.errors), len(project.warnings)),
+            r,
+            meeting_date,
+            lang,
+            data,
+            _charts(data, r, lang),
+        )
+        total = None
+        for _ in range(3):  # the layout does not depend on the page total, so the second pass settles it
+            pdf = _layout(context, total)
+            if pdf.page_no() == total:
+                break
+            total = pdf.page_no()
+        return bytes(pdf.output())

@@ -307,10 +307,11 @@ def kr(value: float) -> str:
     return plain(formatting.kr(value))
 
 
-def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | None = None) -> AppTest:
-    """A fresh session on data (the LAGESBILD_DATA folder), switched to pages/<page>.py."""
+def open_page(data: Path | None, page: str, before_page: Callable[[AppTest], None] | None = None) -> AppTest:
+    """A fresh session on data (the LAGESBILD_DATA folder; None: as the environment has it) on pages/<page>.py."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LAGESBILD_DATA", str(data))
+        if data is not None:
+            patch.setenv("LAGESBILD_DATA", str(data))
         at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
         at.run()
         if before_page is not None:
@@ -318,6 +319,7 @@ def open_page(data: Path, page: str, before_page: Callable[[AppTest], None] | No
         if page != "oversikt":
             at.switch_page(f"pages/{page}.py")
             at.run()
+    assert not at.exception, at.exception
     return at
 
 

@@ -7,18 +7,17 @@ raised, and a broken projekt.toml stops the figures but not the Datakvalitet pag
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from support import DASHBOARD, REPO, STRACKET, csv_rows, kr, kronor, plain
 
-from lagesbild import formatting
 from lagesbild import project as projects
 from lagesbild.summary import summary
 
-REPO = Path(__file__).resolve().parent.parent
-DASHBOARD = REPO / "dashboard.py"
 EXAMPLE = REPO / "data"  # stracket (opened first: latest rapportdatum) and bergslaget-2023
 APP_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "app"
 SMALL = APP_FIXTURES / "small"  # litet-projekt alone, see tests/fixtures/app/README.md
@@ -36,15 +35,6 @@ PAGES = {
     "risker": ("Risker och beslut", "Risks and decisions"),
     "datakvalitet": ("Datakvalitet", "Data quality"),
 }
-
-
-def plain(text: str) -> str:
-    """Compare shown text with ordinary spaces: the app writes no-break spaces in numbers."""
-    return str(text).replace("\u00a0", " ").replace("\u202f", " ")
-
-
-def kr(value: float) -> str:
-    return plain(formatting.kr(value))
 
 
 Step = Callable[[AppTest], object]
@@ -167,8 +157,15 @@ def test_english_labels_the_shared_controls_in_english(cached):
     )
 
 
-def test_english_keeps_swedish_number_formatting(cached):
-    assert metric(cached(EXAMPLE, english), "Budget") == "5 910 000 kr"
+def test_english_writes_the_budget_the_english_way(cached):
+    budget = sum(kronor(row["Belopp"]) for row in csv_rows(STRACKET / "budget.csv"))
+    assert budget == 5_910_000
+    assert metric(cached(EXAMPLE, english), "Budget") == "SEK 5,910,000"
+
+
+def test_english_writes_no_metric_the_swedish_way(cached):
+    swedish = re.compile(r"\d \d{3}\b|\d,\d+ ?%| kr\b")
+    assert [m.value for m in cached(EXAMPLE, english).metric if swedish.search(plain(m.value))] == []
 
 
 def test_english_says_the_example_data_has_no_errors_in_english(cached):

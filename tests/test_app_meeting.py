@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import BERGSLAGET, DATA, STRACKET, csv_rows, nodes, open_page, write_project
+from support import BERGSLAGET, DASHBOARD, DATA, STRACKET, csv_rows, nodes, open_page, plain, write_project
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 R_STRACKET = dt.date(2026, 10, 31)  # data/stracket/projekt.toml rapportdatum
 R_BERGSLAGET = dt.date(2023, 11, 30)  # data/bergslaget-2023/projekt.toml rapportdatum
 GREEN, AMBER, RED = "● Grönt · I fas", "▲ Gult · Bevaka", "■ Rött · Åtgärd krävs"
 AREAS = ("Ekonomi", "Mål", "Aktiviteter", "Påverkansarbete", "Risker")
-
-
-def plain(text: str) -> str:
-    return str(text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def run(page: str, project: str, **query: str) -> AppTest:

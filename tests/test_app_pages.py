@@ -17,14 +17,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import kr, nodes, open_page, plain
+from support import REPO, kr, nodes, open_page, plain
 
 from lagesbild import formatting
 from lagesbild import project as projects
 from lagesbild.summary import summary
 
-REPO = Path(__file__).resolve().parent.parent
-DASHBOARD = REPO / "dashboard.py"
 EXAMPLE = REPO / "data"  # stracket (the default: latest rapportdatum) and bergslaget-2023
 APP_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "app"
 SMALL = APP_FIXTURES / "small"  # litet-projekt, figures in tests/fixtures/app/README.md

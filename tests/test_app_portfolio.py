@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import DATA
+from support import DASHBOARD, DATA, plain
 
 from lagesbild import ui
-
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ")
 
 
 @pytest.fixture(scope="module")

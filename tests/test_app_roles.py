@@ -23,14 +23,12 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
-from support import nodes
+from support import DASHBOARD, REPO, nodes
 
 from lagesbild import access, publishing, uploads
 from lagesbild import project as projects
 from lagesbild.access import EDITOR, REFERENCE, STEERING, AccessDenied
 
-REPO = Path(__file__).resolve().parent.parent
-DASHBOARD = REPO / "dashboard.py"
 CONTEXT_KEY = "lagesbild_context"
 
 # Pages every role sees, and those that need a capability (url path → roles that see it).

@@ -18,17 +18,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import nodes, tree_digests
+from support import STRACKET, nodes, open_page, plain, tree_digests
 
 from lagesbild import access, publishing
-
-REPO = Path(__file__).resolve().parent.parent
-DASHBOARD = REPO / "dashboard.py"
-STRACKET = REPO / "data" / "stracket"
-
-
-def plain(text) -> str:
-    return str(text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def copy_example(root: Path) -> Path:
@@ -36,16 +28,6 @@ def copy_example(root: Path) -> Path:
     data = root / "data"
     shutil.copytree(STRACKET, data / "stracket")
     return data
-
-
-def open_page(page: str) -> AppTest:
-    """A fresh session on LAGESBILD_DATA, switched to pages/<page>.py."""
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
-    at.run()
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
@@ -106,39 +88,39 @@ def data(tmp_path, monkeypatch) -> Path:
 
 
 def test_the_upload_page_shows_its_intro(data):
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     assert [t.value for t in at.title] == ["Uppdatera data"]
     assert at.text[1].value.startswith("Släpp nya exporter här")
 
 
 def test_the_upload_page_has_one_multiple_file_uploader_for_csv_xlsx_sie_zip_and_toml(data):
-    [uploader] = open_page("uppdatera").file_uploader
+    [uploader] = open_page(None, "uppdatera").file_uploader
     assert uploader.accept_multiple_files
     assert sorted(uploader.allowed_type) == [".csv", ".se", ".si", ".sie", ".toml", ".xlsx", ".zip"]
 
 
 def test_the_upload_page_shows_the_freeze_section(data):
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     assert "Frys inför styrgruppsmöte" in [s.value for s in at.subheader]
     assert at.button(key="uppdatera_freeze").label == "Frys inför styrgruppsmöte 2026-12-10"
 
 
 def test_the_upload_page_lists_the_frozen_meetings_of_the_example(data):
-    texts = [t.value for t in open_page("uppdatera").text]
+    texts = [t.value for t in open_page(None, "uppdatera").text]
     assert "Frysta möten: 2026-03-19, 2026-09-24" in texts
 
 
 def test_the_upload_page_offers_only_meetings_not_yet_frozen_and_not_before_the_report_date(data):
-    meeting = open_page("uppdatera").selectbox(key="uppdatera_meeting")
+    meeting = open_page(None, "uppdatera").selectbox(key="uppdatera_meeting")
     assert [str(m) for m in meeting.options] == ["2026-12-10"]
 
 
 def test_the_upload_page_proposes_the_next_meeting_after_the_report_date(data):
-    assert str(open_page("uppdatera").selectbox(key="uppdatera_meeting").value) == "2026-12-10"
+    assert str(open_page(None, "uppdatera").selectbox(key="uppdatera_meeting").value) == "2026-12-10"
 
 
 def test_the_upload_page_shows_no_accept_button_before_an_upload(data):
-    assert "uppdatera_accept" not in [b.key for b in open_page("uppdatera").button]
+    assert "uppdatera_accept" not in [b.key for b in open_page(None, "uppdatera").button]
 
 
 # --------------------------------------------------------------------------- a good upload, accepted
@@ -152,7 +134,7 @@ def accepted(tmp_path_factory) -> dict:
     seen: dict = {"project": project, "before": (project / "aktiviteter.csv").read_bytes()}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LAGESBILD_DATA", str(data))
-        at = upload(open_page("uppdatera"), "aktiviteter.csv", corrected_activities())
+        at = upload(open_page(None, "uppdatera"), "aktiviteter.csv", corrected_activities())
         seen["disk_after_preview"] = (project / "aktiviteter.csv").read_bytes()
         seen["preview_success"] = [s.value for s in at.success]
         seen["preview_errors"] = [e.value for e in at.error]
@@ -252,7 +234,7 @@ def refused(tmp_path_factory) -> dict:
     seen: dict = {"before": tree_digests(data)}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LAGESBILD_DATA", str(data))
-        at = upload(open_page("uppdatera"), "utfall.csv", broken_ledger())
+        at = upload(open_page(None, "uppdatera"), "utfall.csv", broken_ledger())
         seen["errors"] = [e.value for e in at.error]
         seen["success"] = [s.value for s in at.success]
         seen["buttons"] = [b.key for b in at.button]
@@ -303,7 +285,7 @@ def test_restoring_from_the_history_page_puts_the_old_bytes_back(data):
     project = data / "stracket"
     old = (project / "aktiviteter.csv").read_bytes()
     version = publishing.publish(project, {"aktiviteter.csv": corrected_activities()}, "Projektledaren")
-    at = open_page("historik")
+    at = open_page(None, "historik")
     at.checkbox(key=f"historik_confirm_{version.id}").check()
     at.run()
     at.button(key="historik_restore").click()
@@ -315,7 +297,7 @@ def test_restoring_from_the_history_page_puts_the_old_bytes_back(data):
 def test_restoring_from_the_history_page_confirms_and_lists_the_restore(data):
     project = data / "stracket"
     version = publishing.publish(project, {"aktiviteter.csv": corrected_activities()}, "Projektledaren")
-    at = open_page("historik")
+    at = open_page(None, "historik")
     assert at.selectbox(key="historik_choice").value == version.id
     at.checkbox(key=f"historik_confirm_{version.id}").check()
     at.run()
@@ -336,7 +318,7 @@ def test_restoring_an_older_change_from_the_history_page_puts_its_bytes_back(dat
         project, {"beslut.csv": original + "B9;2026-10-30;Nio;Styrgruppen;;Öppen\n".encode()}, "p"
     )
     publishing.publish(project, {"aktiviteter.csv": corrected_activities()}, "p")
-    at = open_page("historik")
+    at = open_page(None, "historik")
     at.selectbox(key="historik_choice").set_value(first.id)
     at.run()
     at.checkbox(key=f"historik_confirm_{first.id}").check()
@@ -349,7 +331,7 @@ def test_restoring_an_older_change_from_the_history_page_puts_its_bytes_back(dat
 
 
 def test_the_history_page_says_when_there_are_no_changes(data):
-    assert "Inga ändringar ännu." in [t.value for t in open_page("historik").text]
+    assert "Inga ändringar ännu." in [t.value for t in open_page(None, "historik").text]
 
 
 # --------------------------------------------------------------------------- freeze from the upload page
@@ -357,7 +339,7 @@ def test_the_history_page_says_when_there_are_no_changes(data):
 
 def test_freezing_from_the_upload_page_creates_the_snapshot(data):
     project = data / "stracket"
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     at.checkbox(key="uppdatera_freeze_confirm_2026-12-10").check()
     at.run()
     at.button(key="uppdatera_freeze").click()
@@ -369,7 +351,7 @@ def test_freezing_from_the_upload_page_creates_the_snapshot(data):
 
 
 def test_freezing_from_the_upload_page_confirms_the_meeting(data):
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     at.checkbox(key="uppdatera_freeze_confirm_2026-12-10").check()
     at.run()
     at.button(key="uppdatera_freeze").click()
@@ -378,7 +360,7 @@ def test_freezing_from_the_upload_page_confirms_the_meeting(data):
 
 
 def test_a_frozen_meeting_disappears_from_the_choice_list(data):
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     at.checkbox(key="uppdatera_freeze_confirm_2026-12-10").check()
     at.run()
     at.button(key="uppdatera_freeze").click()
@@ -389,7 +371,7 @@ def test_a_frozen_meeting_disappears_from_the_choice_list(data):
 
 def test_freezing_the_meeting_after_an_earlier_report_date_creates_its_snapshot(data):
     project = data / "stracket"
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     at.date_input(key="rapportdatum_stracket").set_value(dt.date(2025, 11, 1))
     at.run()
     assert [str(m) for m in at.selectbox(key="uppdatera_meeting").options] == ["2025-11-20", "2026-12-10"]
@@ -416,7 +398,7 @@ def since(tmp_path_factory) -> AppTest:
     data = copy_example(tmp_path_factory.mktemp("since"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LAGESBILD_DATA", str(data))
-        return open_page("sedan")
+        return open_page(None, "sedan")
 
 
 def test_since_compares_with_the_picture_frozen_for_2026_09_24(since):
@@ -500,7 +482,7 @@ def test_since_uses_a_meeting_frozen_after_the_page_was_first_shown(tmp_path, mo
     snapshot.chmod(0o755)
     shutil.rmtree(snapshot)
     monkeypatch.setenv("LAGESBILD_DATA", str(data))
-    at = open_page("sedan")
+    at = open_page(None, "sedan")
     assert [i.value for i in at.main.info] == [
         "Inget fryst underlag för mötet 2026-09-24 – visar det som är daterat efter mötet."
     ]

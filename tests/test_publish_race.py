@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import MINIMAL, REPO, STRACKET, tree_digests, write_project
+from support import MINIMAL, STRACKET, open_page, tree_digests, write_project
 
 from lagesbild import access, publishing, uploads
 from lagesbild import project as projects
 
-DASHBOARD = REPO / "dashboard.py"
 STALE = (
     "Projektet har ändrats sedan ändringen granskades (någon annan har publicerat under tiden) – inget har "
     "skrivits. Granska ändringarna igen och godkänn på nytt."
@@ -39,15 +38,6 @@ def data(tmp_path, monkeypatch) -> Path:
     shutil.copytree(STRACKET, tmp_path / "data" / "stracket")
     monkeypatch.setenv("LAGESBILD_DATA", str(tmp_path / "data"))
     return tmp_path / "data"
-
-
-def open_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
-    at.run()
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
@@ -131,8 +121,8 @@ def two_sessions(data) -> dict:
     """Anna and Bo open Uppdatera, each uploads an aktiviteter.csv; Anna accepts, then Bo clicks accept."""
     project = data / "stracket"
     old = (project / "aktiviteter.csv").read_bytes()
-    anna = upload(open_page("uppdatera"), "aktiviteter.csv", activities(old, "Pågår"))
-    bo = upload(open_page("uppdatera"), "aktiviteter.csv", activities(old, "Struken"))
+    anna = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Pågår"))
+    bo = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Struken"))
     anna.button(key="uppdatera_accept").click()
     anna.run()
     seen = {
@@ -178,12 +168,12 @@ def test_after_the_refusal_the_second_editor_sees_a_preview_against_the_new_vers
 
 
 def test_the_upload_page_shows_the_projects_name_at_the_top(data):
-    assert open_page("uppdatera").main.text[0].value == f"Projekt: {NAME}"
+    assert open_page(None, "uppdatera").main.text[0].value == f"Projekt: {NAME}"
 
 
 def test_the_preview_lists_the_changed_row_itself_before_and_after(data):
     old = (data / "stracket" / "aktiviteter.csv").read_bytes()
-    at = upload(open_page("uppdatera"), "aktiviteter.csv", activities(old, "Pågår"))
+    at = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Pågår"))
     [expander] = [e for e in at.main.expander if e.label.startswith("aktiviteter.csv")]
     assert expander.label == "aktiviteter.csv: 0 tillagda, 0 borttagna, 1 ändrade rader"
     [frame] = expander.dataframe
@@ -221,7 +211,7 @@ def test_every_error_is_shown_when_one_file_has_a_short_row(data):
     ledger = (project / "utfall.csv").read_bytes().split(b"\r\n")
     ledger[2] = b"2025-04-01;5830"  # Excel row 3 with 2 fields of 5
     old = (project / "aktiviteter.csv").read_bytes()
-    at = upload(open_page("uppdatera"), "utfall.csv", b"\r\n".join(ledger))
+    at = upload(open_page(None, "uppdatera"), "utfall.csv", b"\r\n".join(ledger))
     at.file_uploader(key="uppdatera_files").set_value(
         [("utfall.csv", b"\r\n".join(ledger), "text/csv"), ("aktiviteter.csv", activities(old, "Klart"), "text/csv")]
     )
@@ -247,7 +237,7 @@ def late_ledger(project: Path) -> bytes:
 
 
 def test_ledger_rows_after_the_report_date_give_a_warning_naming_both_dates(data):
-    at = upload(open_page("uppdatera"), "utfall.csv", late_ledger(data / "stracket"))
+    at = upload(open_page(None, "uppdatera"), "utfall.csv", late_ledger(data / "stracket"))
     assert [w.value for w in at.main.warning] == [
         "2 rader i utfall.csv är daterade efter rapportdatum 2026-10-31 (den senaste 2026-11-28) och räknas inte "
         "i siffrorna förrän rapportdatum flyttas."
@@ -257,7 +247,7 @@ def test_ledger_rows_after_the_report_date_give_a_warning_naming_both_dates(data
 def test_the_offer_moves_rapportdatum_in_projekt_toml_and_keeps_the_rest(data):
     project = data / "stracket"
     old_toml = (project / "projekt.toml").read_text(encoding="utf-8")
-    at = upload(open_page("uppdatera"), "utfall.csv", late_ledger(project))
+    at = upload(open_page(None, "uppdatera"), "utfall.csv", late_ledger(project))
     at.button(key="uppdatera_move_date").click()
     at.run()
     new_toml = (project / "projekt.toml").read_text(encoding="utf-8")
@@ -267,7 +257,7 @@ def test_the_offer_moves_rapportdatum_in_projekt_toml_and_keeps_the_rest(data):
 
 def test_moving_rapportdatum_is_a_change_of_its_own_in_the_history(data):
     project = data / "stracket"
-    at = upload(open_page("uppdatera"), "utfall.csv", late_ledger(project))
+    at = upload(open_page(None, "uppdatera"), "utfall.csv", late_ledger(project))
     at.button(key="uppdatera_move_date").click()
     at.run()
     [version] = publishing.history(project, access.LOCAL)
@@ -277,7 +267,7 @@ def test_moving_rapportdatum_is_a_change_of_its_own_in_the_history(data):
 def test_after_moving_rapportdatum_the_upload_can_still_be_accepted(data):
     project = data / "stracket"
     ledger = late_ledger(project)
-    at = upload(open_page("uppdatera"), "utfall.csv", ledger)
+    at = upload(open_page(None, "uppdatera"), "utfall.csv", ledger)
     at.button(key="uppdatera_move_date").click()
     at.run()
     at.button(key="uppdatera_accept").click()
@@ -290,7 +280,7 @@ def test_after_moving_rapportdatum_the_upload_can_still_be_accepted(data):
 
 
 def test_the_freeze_button_is_disabled_until_the_user_says_yes(data):
-    at = open_page("uppdatera")
+    at = open_page(None, "uppdatera")
     assert at.button(key="uppdatera_freeze").disabled
     at.checkbox(key="uppdatera_freeze_confirm_2026-12-10").check()
     at.run()
@@ -298,7 +288,7 @@ def test_the_freeze_button_is_disabled_until_the_user_says_yes(data):
 
 
 def test_the_freeze_confirmation_names_the_meeting_and_that_it_is_final(data):
-    assert open_page("uppdatera").checkbox(key="uppdatera_freeze_confirm_2026-12-10").label == (
+    assert open_page(None, "uppdatera").checkbox(key="uppdatera_freeze_confirm_2026-12-10").label == (
         "Ja, frys underlaget för mötet 2026-12-10 – det kan inte ändras efteråt"
     )
 
@@ -307,7 +297,7 @@ def test_the_restore_button_is_disabled_until_the_user_says_yes(data):
     project = data / "stracket"
     old = (project / "aktiviteter.csv").read_bytes()
     version = publishing.publish(project, {"aktiviteter.csv": activities(old, "Pågår")}, "anna@region.se")
-    at = open_page("historik")
+    at = open_page(None, "historik")
     assert at.button(key="historik_restore").disabled
     at.checkbox(key=f"historik_confirm_{version.id}").check()
     at.run()
@@ -332,10 +322,10 @@ def test_the_history_page_names_a_version_by_local_time_files_and_who(data):
     project = data / "stracket"
     old = (project / "aktiviteter.csv").read_bytes()
     version = publishing.publish(project, {"aktiviteter.csv": activities(old, "Pågår")}, "anna@region.se")
-    at = open_page("historik")
+    at = open_page(None, "historik")
     choice = at.selectbox(key="historik_choice")
     assert choice.options == [f"{version.local_time} – aktiviteter.csv, av anna@region.se"]
 
 
 def test_the_history_page_shows_the_projects_name_at_the_top(data):
-    assert open_page("historik").main.text[0].value == f"Projekt: {NAME}"
+    assert open_page(None, "historik").main.text[0].value == f"Projekt: {NAME}"
