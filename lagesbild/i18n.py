@@ -83,6 +83,12 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "page.meetings": ("Mötesplatser och jämställdhet", "Meetings and gender balance"),
     "page.risks": ("Risker och beslut", "Risks and decisions"),
     "page.quality": ("Datakvalitet", "Data quality"),
+    "page.not_found": ("Sidan finns inte", "No such page"),
+    "page.not_found_text": (
+        "Det finns ingen sida med adressen '{address}' – eller så är den inte öppen för dig. "
+        "Välj en sida i menyn till vänster.",
+        "There is no page at the address '{address}' – or it is not open to you. Choose a page in the menu on the left.",
+    ),
     # overview
     "metric.budget": ("Budget", "Budget"),
     "metric.spent": ("Upparbetat", "Spent"),

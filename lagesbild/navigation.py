@@ -23,14 +23,57 @@ PAGES = (
     ("pages/historik.py", "page.history", "historik", ":material/history:"),
 )
 
+DEFAULT = "oversikt"
+
 
 def pages(lang: str, shown: set[str]) -> list[st.Page]:
-    """The st.Page objects of the pages whose address is in shown; Översikt is the default."""
-    return [
-        st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == "oversikt")
+    """The st.Page objects of the pages whose address is in shown; Översikt is the default.
+
+    An address typed into the browser that names none of them gets a hidden page of its own that says so
+    in lang, where Streamlit would show its own English "Page not found".
+    """
+    found = [
+        st.Page(path, title=i18n.t(key, lang), url_path=url, icon=icon, default=url == DEFAULT)
         for path, key, url, icon in PAGES
         if url in shown
     ]
+    asked = _typed_address()
+    if not asked or "/" in asked or asked in shown:
+        return found
+
+    def not_found() -> None:
+        st.warning(i18n.t("page.not_found_text", lang, address=asked), icon=":material/explore_off:")
+
+    found.append(st.Page(not_found, title=i18n.t("page.not_found", lang), url_path=asked, visibility="hidden"))
+    return found
+
+
+def _typed_address() -> str | None:
+    """The page address typed into the browser, while the session is on it; None on any other page.
+
+    A typed address arrives as a name; the reruns after it (our own, widgets) name the page by its id, so the
+    name is kept in the session to know the page again.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    from streamlit.util import calc_hash
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return None
+    manager = ctx.pages_manager
+    if not manager.intended_page_script_hash:
+        asked = (manager.intended_page_name or "").strip().strip("/") or None
+        if asked == DEFAULT:
+            # The default page is served at the bare address; Streamlit knows it by no name, so ask for none.
+            manager.set_script_intent("", "")
+            asked = None
+        st.session_state[_ASKED_KEY] = asked
+        return asked
+    asked = st.session_state.get(_ASKED_KEY)
+    return asked if asked and calc_hash(asked) == manager.intended_page_script_hash else None
+
+
+_ASKED_KEY = "navigation_typed_address"
 
 
 def leave_pages_folder_mode() -> None:
