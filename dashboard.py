@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from lagesbild import access, catalog, formatting, i18n, navigation, ui
+from lagesbild import access, catalog, formatting, i18n, navigation, ui, widget_texts
 from lagesbild.project import Project
 
 st.set_page_config(page_title="Lägesbild", page_icon=":material/monitoring:", layout="wide")
@@ -88,6 +88,8 @@ def main() -> None:
     navigation.leave_pages_folder_mode()
     lang = _language()
     formatting.use(lang)
+    if css := widget_texts.style(lang):
+        st.html(css)
     granted = ui.session_access(lang)
     if granted is None:
         st.navigation([st.Page(lambda: None, title=i18n.t("app.title", lang))], position="hidden").run()

@@ -87,7 +87,8 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "page.not_found_text": (
         "Det finns ingen sida med adressen '{address}' – eller så är den inte öppen för dig. "
         "Välj en sida i menyn till vänster.",
-        "There is no page at the address '{address}' – or it is not open to you. Choose a page in the menu on the left.",
+        "There is no page at the address '{address}' – or it is not open to you. "
+        "Choose a page in the menu on the left.",
     ),
     # overview
     "metric.budget": ("Budget", "Budget"),
@@ -383,6 +384,9 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "Nothing changes until you have reviewed and accepted.",
     ),
     "upload.files": ("Filer", "Files"),
+    "uploader.button": ("Ladda upp", "Upload"),
+    "uploader.limit": ("Högst {mb} MB per fil • {kinds}", "{mb}MB per file • {kinds}"),
+    "uploader.drop": ("Släpp filerna här", "Drag and drop files here"),
     "upload.recognised": ("Igenkända filer", "Recognised files"),
     "upload.uploaded": ("Uppladdad fil", "Uploaded file"),
     "upload.replaces": ("Ersätter", "Replaces"),
