@@ -265,8 +265,7 @@ def _date_axis(fig: go.Figure, first: dt.date, last: dt.date) -> None:
     else:
         shown = [d.date() for d in pd.date_range(first.replace(day=1), last, freq="QS")]
         text = [
-            formatting.month(d) if i == 0 or d.month == 1 else formatting.month_name(d)
-            for i, d in enumerate(shown)
+            formatting.month(d) if i == 0 or d.month == 1 else formatting.month_name(d) for i, d in enumerate(shown)
         ]
     fig.update_xaxes(
         type="date",

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnWidth
 
-from lagesbild import access, catalog, changes, charts, formatting, i18n, overview, publishing
+from lagesbild import access, catalog, changes, formatting, i18n, overview, publishing
 from lagesbild.problems import Problem
 from lagesbild.project import Project
 from lagesbild.project import load as load_project
@@ -248,12 +250,17 @@ def _cell(value, kind: str, ctx: Context) -> str:
     return str(value)
 
 
+def _cells(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) -> dict[str, list[str]]:
+    """The columns of df written out as the reader's language writes them, under translated headers."""
+    return {
+        ctx.t(label): [_cell(v, kind, ctx) for v in df[column].tolist()] for column, (label, kind) in columns.items()
+    }
+
+
 def display_frame(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) -> pd.DataFrame:
-    """The columns of df, written the Swedish way, under translated headers."""
-    out = pd.DataFrame(index=range(len(df)))
-    for column, (label, kind) in columns.items():
-        out[ctx.t(label)] = [_cell(v, kind, ctx) for v in df[column].tolist()]
-    return out
+    """The columns of df, written out, under translated headers."""
+    # One frame from whole columns: adding them one at a time costs more than writing the cells.
+    return pd.DataFrame(_cells(df, columns, ctx), index=range(len(df)))
 
 
 NUMERIC = (KR, PCT, SHARE_PCT, NUM, INT)
@@ -266,7 +273,7 @@ WIDTH_PIXELS = {"small": 75, "medium": 200, "large": 400}
 WHOLE_ROWS = 40
 
 
-def _row_height(shown: pd.DataFrame, widths: dict[str, int]) -> int:
+def _row_height(shown: dict[str, list[str]], widths: dict[str, int]) -> int:
     """Tall enough for the longest wrapped text: lines = characters / characters per line of its column."""
     lines = 1
     for header, width in widths.items():
@@ -296,15 +303,18 @@ def table(
         config[header] = st.column_config.TextColumn(
             header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left"
         )
-    shown = display_frame(df, columns, ctx)
+    cells = _cells(df, columns, ctx)
     pixels = {
         ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w
         for c, w in (widths or {}).items()
         if c in columns
     }
-    row_height = _row_height(shown, pixels) if wrap else ROW_HEIGHT
-    if height == "auto" and len(shown) <= WHOLE_ROWS:
-        height = HEADER_HEIGHT + row_height * max(len(shown), 1) + 2
+    row_height = _row_height(cells, pixels) if wrap else ROW_HEIGHT
+    if height == "auto" and len(df) <= WHOLE_ROWS:
+        height = HEADER_HEIGHT + row_height * max(len(df), 1) + 2
+    # Text as an Arrow table goes to the browser as it is; a pandas frame of text is converted first,
+    # column by column, which costs more than writing the cells.
+    shown = pa.table({header: pa.array(texts, pa.string()) for header, texts in cells.items()})
     st.dataframe(
         shown, hide_index=True, key=key, height=height, column_config=config, row_height=row_height if wrap else None
     )
@@ -380,30 +390,47 @@ def focus(ctx: Context, df: pd.DataFrame, param: str, page: str) -> pd.DataFrame
     return chosen
 
 
-def cached_timeline(ctx: Context, filters: dict, bars: pd.DataFrame) -> go.Figure:
-    """charts.timeline of the bars of these filters, built once per project version, date and language."""
-    return _timeline(ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, tuple(sorted(filters.items())), bars)
+def cached_figure(ctx: Context, key: str, build: Callable[[], go.Figure], filters: dict | None = None) -> go.Figure:
+    """build(), made once per project version, report date, language and filters, and kept.
 
-
-# A figure of a few hundred bars takes longer to build than a rerun may: each is built once and kept
-# (the same object, not a copy; st.plotly_chart only reads it).
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _timeline(
-    folder: str, fingerprint: str, rapportdatum: dt.date | None, lang: str, filters: tuple, _bars: pd.DataFrame
-) -> go.Figure:
-    return charts.timeline(
-        _bars,
-        lambda status: i18n.status(status, lang),
-        i18n.t("activities.timeline", lang),
-        rapportdatum,
-        i18n.t("control.report_date", lang),
+    key names the figure on its page; filters is whatever else decides what it shows (the page's
+    choices, the Id of the row it draws): build must read nothing else that changes.
+    """
+    return _figure(
+        ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(sorted((filters or {}).items())), build
     )
 
 
-def chart_with_table(figure, df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, key: str) -> None:
-    """A chart, and the numbers behind it one click away."""
-    # Our own layout (large fonts for a projector), not Streamlit's chart theme.
+# Building a Plotly figure takes longer than a rerun may, and a figure changes only with its key: each
+# is built once and kept (the same object, not a copy; st.plotly_chart only reads it).
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _figure(
+    folder: str,
+    fingerprint: str,
+    rapportdatum: dt.date | None,
+    lang: str,
+    key: str,
+    filters: tuple,
+    _build: Callable[[], go.Figure],
+) -> go.Figure:
+    return _build()
+
+
+def chart(figure: go.Figure, key: str) -> None:
+    """A Plotly figure in our own layout (large fonts for a projector), not Streamlit's chart theme."""
     st.plotly_chart(figure, key=f"{key}_chart", theme=None, config={"displaylogo": False})
+
+
+def chart_with_table(
+    build: Callable[[], go.Figure],
+    df: pd.DataFrame,
+    columns: dict[str, tuple[str, str]],
+    ctx: Context,
+    key: str,
+    filters: dict | None = None,
+) -> None:
+    """A chart (build(), kept as cached_figure keeps it), and the numbers behind it one click away."""
+    chart(cached_figure(ctx, key, build, filters), key)
     with st.expander(ctx.t("show_table")):
         table(df, columns, ctx, key=f"{key}_table")
 

@@ -52,11 +52,14 @@ if ui.page_header(ctx, "page.activities"):
         total = int(bars.antal_matchande.iloc[0])
         if total > len(bars):
             st.text(ctx.t("activities.showing", n=formatting.number(len(bars)), m=formatting.number(total)))
-        st.plotly_chart(
-            ui.cached_timeline(ctx, filters, bars),
-            key="aktiviteter_timeline_chart",
-            theme=None,
-            config={"displaylogo": False},
+        timeline = ui.cached_figure(
+            ctx,
+            "aktiviteter_timeline",
+            lambda: charts.timeline(
+                bars, ctx.status, ctx.t("activities.timeline"), ctx.rapportdatum, ctx.t("control.report_date")
+            ),
+            filters,
         )
+        ui.chart(timeline, "aktiviteter_timeline")
         with st.expander(ctx.t("show_table")):
             ui.paged_table(ctx, "activities_page", filters, COLUMNS, key="aktiviteter_timeline_table")

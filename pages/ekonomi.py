@@ -18,7 +18,7 @@ if ui.page_header(ctx, "page.economy"):
         "report_date": ctx.t("control.report_date"),
     }
     ui.chart_with_table(
-        charts.cumulative_costs(curve, labels, ctx.t("economy.curve"), ctx.rapportdatum),
+        lambda: charts.cumulative_costs(curve, labels, ctx.t("economy.curve"), ctx.rapportdatum),
         curve,
         {
             "manad": ("col.month", ui.DATE),
@@ -43,7 +43,7 @@ if ui.page_header(ctx, "page.economy"):
 
     categories = ctx.frame("costs_by_category")
     ui.chart_with_table(
-        charts.grouped_bars(
+        lambda: charts.grouped_bars(
             categories,
             "kostnadsslag",
             {"plan_till_datum_kr": ctx.t("col.plan_to_date"), "upparbetat_kr": ctx.t("col.spent")},
@@ -100,7 +100,7 @@ if ui.page_header(ctx, "page.economy"):
         )
     else:
         ui.chart_with_table(
-            charts.grouped_bars(
+            lambda: charts.grouped_bars(
                 financiers,
                 "finansiar",
                 {

@@ -1,5 +1,7 @@
 """Mål och indikatorer: the goal tree, each indicator's status and its development over time."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -56,7 +58,8 @@ if ui.page_header(ctx, "page.goals"):
                 st.text(ctx.status(statuses.NOT_MEASURED))
                 continue
             ui.chart_with_table(
-                charts.indicator(
+                functools.partial(
+                    charts.indicator,
                     own,
                     float(row.malvarde),
                     labels,
@@ -78,4 +81,5 @@ if ui.page_header(ctx, "page.goals"):
                 },
                 ctx,
                 key=f"mal_{position}",
+                filters={"indikator": row.id},
             )

@@ -20,7 +20,7 @@ if ui.page_header(ctx, "page.members"):
     )
     cols[2].metric(ctx.t("members.unpaid"), formatting.kr(members.obetalt_kr.clip(lower=0).sum()))
     ui.chart_with_table(
-        charts.grouped_bars(
+        lambda: charts.grouped_bars(
             by_county,
             "lan",
             {"avgift_kr": ctx.t("col.fee"), "inbetalt_kr": ctx.t("col.paid")},

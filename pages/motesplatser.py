@@ -16,7 +16,7 @@ if ui.page_header(ctx, "page.meetings"):
     by_type = ctx.frame("meetings_by_type")
     if not meetings.empty:
         ui.chart_with_table(
-            charts.meetings_per_month(meetings, ctx.t("meetings.over_time")),
+            lambda: charts.meetings_per_month(meetings, ctx.t("meetings.over_time")),
             meetings,
             {
                 "datum": ("col.date", ui.DATE),
@@ -40,7 +40,7 @@ if ui.page_header(ctx, "page.meetings"):
         }
         with left:
             ui.chart_with_table(
-                charts.grouped_bars(
+                lambda: charts.grouped_bars(
                     by_type,
                     "typ",
                     {"kvinnor": ctx.t("col.women"), "man": ctx.t("col.men")},
@@ -57,7 +57,7 @@ if ui.page_header(ctx, "page.meetings"):
             )
         with right:
             ui.chart_with_table(
-                charts.share_of_women(
+                lambda: charts.share_of_women(
                     by_type, {"share": ctx.t("meetings.share"), "band": ctx.t("meetings.band")}, ctx.t("meetings.share")
                 ),
                 by_type,

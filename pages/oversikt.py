@@ -99,7 +99,7 @@ if ui.page_header(ctx, "page.overview"):
         st.text("\n".join(f"• {line}" for line in found) if found else ctx.t("overview.no_flags"))
     with right:
         ui.chart_with_table(
-            charts.status_bars(overview.status_counts(indicators.status), ctx.status, ctx.t("overview.goals")),
+            lambda: charts.status_bars(overview.status_counts(indicators.status), ctx.status, ctx.t("overview.goals")),
             indicators,
             {
                 "id": ("col.id", ui.TEXT),
@@ -120,7 +120,7 @@ if ui.page_header(ctx, "page.overview"):
         ui.since_metrics(ctx, meeting, ui.since_last_meeting(ctx))
     by_area = ctx.frame("activity_counts_by_area")
     ui.chart_with_table(
-        charts.stacked_status(by_area, "omrade", "visad_status", ctx.status, ctx.t("overview.areas")),
+        lambda: charts.stacked_status(by_area, "omrade", "visad_status", ctx.status, ctx.t("overview.areas")),
         by_area,
         {"omrade": ("col.area", ui.TEXT), "visad_status": ("col.status", ui.STATUS), "antal": ("col.count", ui.INT)},
         ctx,

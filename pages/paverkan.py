@@ -11,7 +11,7 @@ if ui.page_header(ctx, "page.influence"):
     left, right = st.columns(2)
     with left:
         ui.chart_with_table(
-            charts.status_bars(counts, ctx.status, ctx.t("influence.pipeline")),
+            lambda: charts.status_bars(counts, ctx.status, ctx.t("influence.pipeline")),
             counts,
             {"status": ("col.status", ui.STATUS), "antal": ("col.count", ui.INT), "forsenade": ("col.overdue", ui.INT)},
             ctx,
@@ -20,7 +20,7 @@ if ui.page_header(ctx, "page.influence"):
     with right:
         by_level = ctx.frame("influence_counts_by_level_and_channel")
         ui.chart_with_table(
-            charts.bars_by_series(by_level, "niva", "kanal", "antal", ctx.t("influence.by_level")),
+            lambda: charts.bars_by_series(by_level, "niva", "kanal", "antal", ctx.t("influence.by_level")),
             by_level,
             {"niva": ("col.level", ui.TEXT), "kanal": ("col.channel", ui.TEXT), "antal": ("col.count", ui.INT)},
             ctx,

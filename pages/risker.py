@@ -11,7 +11,7 @@ if ui.page_header(ctx, "page.risks"):
     left, _ = st.columns([2, 3])
     with left:
         ui.chart_with_table(
-            charts.risk_matrix(
+            lambda: charts.risk_matrix(
                 open_risks,
                 {"likelihood": ctx.t("risks.likelihood"), "impact": ctx.t("risks.impact")},
                 ctx.t("risks.matrix"),
