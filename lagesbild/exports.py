@@ -40,7 +40,8 @@ PCT_SUFFIX = "(%)"
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _SHEET_MAX = 31
 
-# Texts of the export that the dashboard does not have: (Swedish, English).
+# Every activity, unfiltered and on one page: the packs list them all.
+ALL_ACTIVITIES = {"omraden": (), "statusar": (), "ansvariga": (), "id": "", "sida": 1, "per_sida": None}
 
 
 def _is_text(value) -> bool:
@@ -365,7 +366,7 @@ def _indicators(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
 
 
 def _activities(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("activities", r, omraden=(), statusar=(), ansvariga=())
+    df = project.frame("activities_page", r, **ALL_ACTIVITIES)
     return pd.DataFrame(
         {
             i18n.t("col.id", lang): df.id,

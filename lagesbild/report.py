@@ -54,7 +54,7 @@ class _Data:
         self.financiers = frame("financiers", r)
         self.indicators = frame("indicators", r)
         self.split = exports.latest_gender_split(project, r)
-        self.activities = frame("activities", r, omraden=(), statusar=(), ansvariga=())
+        self.activities = frame("activities_page", r, **exports.ALL_ACTIVITIES)
         self.activity_counts = frame("activity_counts_by_status", r)
         self.by_area = frame("activity_counts_by_area", r)
         self.influence = frame("influence_efforts", r)

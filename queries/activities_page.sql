@@ -1,4 +1,4 @@
--- one page of the activities in the chosen areas, statuses and owners (all when none chosen), with how many match
+-- one page of the chosen areas', statuses' and owners' activities (no choice: all; no page size: every row)
 with
 shown as (
     select

@@ -16,6 +16,7 @@ from decimal import Decimal
 import pytest
 from support import REPO, STRACKET, csv_rows, kronor
 
+from lagesbild.exports import ALL_ACTIVITIES
 from lagesbild.summary import summary
 
 R = dt.date(2026, 10, 31)
@@ -372,7 +373,7 @@ def test_activity_counts_follow_aktiviteter_csv_with_late_ones_shown_as_forsenad
 
 
 def test_the_late_activities_are_a8_and_a11(stracket_project):
-    activities = stracket_project.frame("activities", omraden=[], statusar=[], ansvariga=[])  # no filter
+    activities = stracket_project.frame("activities_page", **ALL_ACTIVITIES)  # no filter, one page
     assert sorted(activities[activities.visad_status == "Försenad"].id) == ["A11", "A8"]
 
 

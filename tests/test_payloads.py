@@ -36,6 +36,7 @@ from support import MINIMAL, nodes, write_project
 from lagesbild import access, config, database, reading, schema
 from lagesbild import project as projects
 from lagesbild.access import AccessDenied
+from lagesbild.exports import ALL_ACTIVITIES
 
 REPO = Path(__file__).resolve().parent.parent
 DASHBOARD = REPO / "dashboard.py"
@@ -552,9 +553,9 @@ def test_context_refuses_paths_and_loader_queries_even_for_the_editor(editor_con
 
 @pytest.mark.parametrize("value", [*PAYLOADS, f"x') union select * from read_csv('{PASSWD}') --"])
 def test_filter_values_from_the_page_are_bound_never_spliced(editor_context, value):
-    shown = editor_context.frame("activities", omraden=(value,), statusar=(value,), ansvariga=(value,))
-    assert shown.empty
-    assert len(editor_context.frame("activities", omraden=(), statusar=(), ansvariga=())) > 5
+    chosen = {**ALL_ACTIVITIES, "omraden": (value,), "statusar": (value,), "ansvariga": (value,), "id": value}
+    assert editor_context.frame("activities_page", **chosen).empty
+    assert len(editor_context.frame("activities_page", **ALL_ACTIVITIES)) > 5
 
 
 @pytest.mark.parametrize(

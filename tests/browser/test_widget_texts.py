@@ -1,4 +1,4 @@
-"""Streamlit's own texts on the file uploader are written in Swedish in Swedish mode, and left as they are in English."""
+"""Streamlit's own texts on the file uploader are Swedish in Swedish mode and left as they are in English."""
 
 from __future__ import annotations
 
