@@ -54,95 +54,78 @@ goals_verdict as (
         ) as poster,
     from indicators
 ),
-late_activities as (
-    select
-        id,
-        aktivitet as namn,
-        datediff('day', slut, $rapportdatum::date) as dagar_sen,
-    from aktiviteter
-    where activity_status_shown(status, slut, $rapportdatum::date) = 'Försenad'
-),
-activities_verdict as (
+-- the areas judged by a list of named items: late activities, overdue influence efforts, high open risks
+listed_items as (
     select
         'aktiviteter' as omrade,
-        3 as ordning,
-        case
-            when count(*) >= 3 or max(dagar_sen) >= 90 then 'rod'
-            when count(*) > 0 then 'gul'
-            else 'gron'
-        end as bedomning,
-        null::double as avvikelse_kr,
-        null::double as avvikelse_andel,
-        count(*) as antal,
-        coalesce(
-            list({'id': id, 'namn': namn, 'grupp': 'Försenad', 'varde': dagar_sen::double}
-                order by dagar_sen desc, id),
-            []
-        ) as poster,
-    from late_activities
-),
-overdue_efforts as (
-    select
         id,
-        fraga as namn,
-        prioritet,
-        datediff('day', datum, $rapportdatum::date) as dagar_sen,
-    from paverkan
-    where influence_overdue(status, datum, $rapportdatum::date)
-),
-influence_verdict as (
+        aktivitet as namn,
+        'Försenad' as grupp,
+        datediff('day', slut, $rapportdatum::date)::double as varde,
+    from aktiviteter
+    where activity_status_shown(status, slut, $rapportdatum::date) = 'Försenad'
+    union all
     select
         'paverkan' as omrade,
-        4 as ordning,
-        case
-            when count(*) filter (where prioritet = 'Hög') > 0 then 'rod'
-            when count(*) > 0 then 'gul'
-            else 'gron'
-        end as bedomning,
-        null::double as avvikelse_kr,
-        null::double as avvikelse_andel,
-        count(*) as antal,
-        coalesce(
-            list({'id': id, 'namn': namn, 'grupp': coalesce(prioritet, ''), 'varde': dagar_sen::double}
-                order by prioritet = 'Hög' desc, dagar_sen desc, id),
-            []
-        ) as poster,
-    from overdue_efforts
-),
-high_risks as (
+        id,
+        fraga as namn,
+        coalesce(prioritet, '') as grupp,
+        datediff('day', datum, $rapportdatum::date)::double as varde,
+    from paverkan
+    where influence_overdue(status, datum, $rapportdatum::date)
+    union all
     select
+        'risker' as omrade,
         id,
         risk as namn,
-        sannolikhet * konsekvens as riskvarde,
+        'Öppen' as grupp,
+        (sannolikhet * konsekvens)::double as varde,
     from risker
     where status = 'Öppen' and sannolikhet * konsekvens >= 8
 ),
-risks_verdict as (
+listed_areas as (
+    select * from (values ('aktiviteter', 3), ('paverkan', 4), ('risker', 5)) as areas (omrade, ordning)
+),
+listed_counts as (
     select
-        'risker' as omrade,
-        5 as ordning,
+        listed_areas.omrade,
+        listed_areas.ordning,
+        count(listed_items.id) as antal,
+        count(listed_items.id) filter (where listed_items.grupp = 'Hög') as antal_hog,
+        max(listed_items.varde) as storsta_varde,
+        -- high priority first, then the most days late or the highest risk value
+        coalesce(
+            list({
+                'id': listed_items.id, 'namn': listed_items.namn, 'grupp': listed_items.grupp, 'varde': listed_items.varde,
+            } order by listed_items.grupp = 'Hög' desc, listed_items.varde desc, listed_items.id)
+                filter (where listed_items.id is not null),
+            []
+        ) as poster,
+    from listed_areas
+    left join listed_items on listed_areas.omrade = listed_items.omrade
+    group by listed_areas.omrade, listed_areas.ordning
+),
+listed_verdicts as (
+    select
+        omrade,
+        ordning,
         case
-            when max(riskvarde) >= 12 then 'rod'
-            when count(*) > 0 then 'gul'
+            -- activities: three late or one 90 days late; influence: a high-priority one; risks: a value of 12
+            when omrade = 'aktiviteter' and (antal >= 3 or storsta_varde >= 90) then 'rod'
+            when omrade = 'paverkan' and antal_hog > 0 then 'rod'
+            when omrade = 'risker' and storsta_varde >= 12 then 'rod'
+            when antal > 0 then 'gul'
             else 'gron'
         end as bedomning,
         null::double as avvikelse_kr,
         null::double as avvikelse_andel,
-        count(*) as antal,
-        coalesce(
-            list({'id': id, 'namn': namn, 'grupp': 'Öppen', 'varde': riskvarde::double}
-                order by riskvarde desc, id),
-            []
-        ) as poster,
-    from high_risks
+        antal,
+        poster,
+    from listed_counts
 )
 select * from economy_verdict
 union all by name
 select * from goals_verdict
 union all by name
-select * from activities_verdict
-union all by name
-select * from influence_verdict
-union all by name
-select * from risks_verdict
+select * from listed_verdicts
 order by ordning
