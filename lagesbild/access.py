@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from lagesbild.problems import Refusal
+
 EDITOR, STEERING, REFERENCE = "redaktor", "styrgrupp", "referensgrupp"
 ROLES = (EDITOR, STEERING, REFERENCE)
 
@@ -41,8 +43,8 @@ TICKET_HOURS = 12
 GROUP_PREFIX = "grupp:"  # [lagesbild.roller] keys for group claims; every other key is an e-mail address
 
 
-class AccessDenied(PermissionError):
-    """The current user may not do this."""
+class AccessDenied(Refusal, PermissionError):
+    """The current user may not do this: the code of the refusal, "refusal.<kod>", with role and what was asked."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Access:
 
     def require(self, capability: str) -> None:
         if not self.can(capability):
-            raise AccessDenied(f"Rollen {self.role} får inte {capability}.")
+            raise AccessDenied("role", role=self.role, capability=capability)
 
     def may_open(self, project_id: str) -> bool:
         return self.projects is None or project_id in self.projects

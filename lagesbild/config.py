@@ -21,7 +21,6 @@ ACCOUNT_PLANS = ("BAS", "Kommun-BAS")
 # Years outside this span are typing slips (20255-04-01, 0025-04-01); exports cannot show them.
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2200, 12, 31)
-DATE_EXPECTED = "ett datum som 2025-04-01, år 1900–2200"
 
 _KEYS = (
     "namn",
@@ -97,19 +96,15 @@ class _Reader:
     def __init__(self, problems: list[Problem]):
         self.problems = problems
 
-    def fail(self, key: str, value: Any, expected: str) -> None:
-        self.problems.append(error(TOML, None, key, shown(value), expected))
+    def fail(self, key: str, value: Any, kod: str, **values: str | int) -> None:
+        self.problems.append(error(TOML, None, key, shown(value), kod, **values))
 
     def text(self, value: Any, key: str, accept_int: bool = False) -> str | None:
         if accept_int and isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self.fail(
-            key,
-            value,
-            'en text inom citattecken, t.ex. "115"' if accept_int else "en text inom citattecken som inte är tom",
-        )
+        self.fail(key, value, "toml_text_or_number" if accept_int else "toml_text")
         return None
 
     def date(self, value: Any, key: str) -> dt.date | None:
@@ -124,7 +119,7 @@ class _Reader:
             except ValueError:
                 day = None
         if day is None or not FIRST_DATE <= day <= LAST_DATE:
-            self.fail(key, value, DATE_EXPECTED)
+            self.fail(key, value, "toml_date")
             return None
         return day
 
@@ -132,7 +127,7 @@ class _Reader:
         # bool is an int in Python: `dimension = true` must not read as 1
         if isinstance(value, int) and not isinstance(value, bool) and value >= least:
             return value
-        self.fail(key, value, f"ett heltal som är minst {least}")
+        self.fail(key, value, "toml_whole", least=least)
         return None
 
     def unknown(self, table: dict, known: tuple[str, ...], prefix: str = "") -> None:
@@ -140,17 +135,14 @@ class _Reader:
             if key in known:
                 continue
             close = difflib.get_close_matches(key, known, n=1)
-            hint = f" – menade du {prefix}{close[0]}?" if close else ""
-            self.problems.append(
-                warning(
-                    TOML,
-                    None,
-                    f"{prefix}{key}",
-                    None,
-                    f"en nyckel som Lägesbild känner till ({', '.join(prefix + k for k in known)}); "
-                    f"nyckeln {prefix}{key} läses inte{hint}",
+            named = {"known": ", ".join(prefix + k for k in known), "name": f"{prefix}{key}"}
+            if close:
+                found = warning(
+                    TOML, None, f"{prefix}{key}", None, "toml_unknown_key_close", close=prefix + close[0], **named
                 )
-            )
+            else:
+                found = warning(TOML, None, f"{prefix}{key}", None, "toml_unknown_key", **named)
+            self.problems.append(found)
 
 
 def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
@@ -158,15 +150,15 @@ def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
     path = folder / TOML
     problems: list[Problem] = []
     if not path.is_file():
-        return None, [error(TOML, None, None, None, "filen projekt.toml i projektmappen – den saknas")]
+        return None, [error(TOML, None, None, None, "toml_missing")]
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         line = _TOML_LINE.search(str(exc))
-        return None, [error(TOML, int(line.group(1)) if line else None, None, None, f"giltig TOML ({exc})")]
+        return None, [error(TOML, int(line.group(1)) if line else None, None, None, "toml_invalid", detail=str(exc))]
     for key in ("namn", "start", "slut"):
         if key not in data:
-            problems.append(error(TOML, None, key, None, f"nyckeln {key} – den saknas"))
+            problems.append(error(TOML, None, key, None, "toml_missing_key", name=key))
     if problems:
         return None, problems
     read = _Reader(problems)
@@ -178,7 +170,7 @@ def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
     start = read.date(data["start"], "start")
     slut = read.date(data["slut"], "slut")
     if start and slut and slut < start:
-        read.fail("slut", slut, f"ett datum efter start {start}")
+        read.fail("slut", slut, "toml_end_before_start", start=start.isoformat())
         slut = None
     rapportdatum = read.date(data["rapportdatum"], "rapportdatum") if "rapportdatum" in data else None
     moten = _meetings(read, data.get("styrgruppsmoten", []))
@@ -222,7 +214,7 @@ def read_meta(folder: Path) -> tuple[Meta | None, list[Problem]]:
 
 def _meetings(read: _Reader, value: Any) -> list[dt.date] | None:
     if not isinstance(value, list):
-        read.fail("styrgruppsmoten", value, "en lista med datum, t.ex. [2025-06-12, 2025-11-20]")
+        read.fail("styrgruppsmoten", value, "toml_meetings")
         return None
     days = [read.date(v, "styrgruppsmoten") for v in value]
     return [d for d in days if d] if all(days) else None
@@ -231,7 +223,7 @@ def _meetings(read: _Reader, value: Any) -> list[dt.date] | None:
 def _indirect(read: _Reader, section: Any) -> Indirect | None:
     key = "indirekta_kostnader"
     if not isinstance(section, dict):
-        read.fail(key, section, "en tabell [indirekta_kostnader] med procent, bas och kostnadsslag")
+        read.fail(key, section, "toml_indirect_table")
         return None
     read.unknown(section, _INDIRECT_KEYS, f"{key}.")
     procent = section.get("procent")
@@ -241,11 +233,11 @@ def _indirect(read: _Reader, section: Any) -> Indirect | None:
         or not math.isfinite(procent)
         or not 0 <= procent <= 100
     ):
-        read.fail(f"{key}.procent", procent, "en procentsats 0–100, t.ex. 20")
+        read.fail(f"{key}.procent", procent, "toml_indirect_percent")
         procent = None
     bas = section.get("bas")
     if not isinstance(bas, list) or not bas or not all(isinstance(b, str) and b.strip() for b in bas):
-        read.fail(f"{key}.bas", bas, 'en lista med kostnadsslag ur budget.csv, t.ex. ["Egen personal"]')
+        read.fail(f"{key}.bas", bas, "toml_indirect_base")
         bas = None
     kostnadsslag = read.text(section.get("kostnadsslag", "Indirekta kostnader"), f"{key}.kostnadsslag")
     if procent is None or bas is None or kostnadsslag is None:
@@ -256,7 +248,7 @@ def _indirect(read: _Reader, section: Any) -> Indirect | None:
 def _bookkeeping(read: _Reader, section: Any) -> Bookkeeping | None:
     key = "bokforing"
     if not isinstance(section, dict):
-        read.fail(key, section, "en tabell [bokforing] med objekt, dimension, objektkolumn, kostnadskonton")
+        read.fail(key, section, "toml_bookkeeping_table")
         return None
     read.unknown(section, _BOOKKEEPING_KEYS, f"{key}.")
     before = len(read.problems)
@@ -271,7 +263,7 @@ def _bookkeeping(read: _Reader, section: Any) -> Bookkeeping | None:
             (p for p in ACCOUNT_PLANS if isinstance(value, str) and value.strip().casefold() == p.casefold()), None
         )
         if kontoplan is None:
-            read.fail(f"{key}.kontoplan", value, f"en av kontoplanerna {' eller '.join(ACCOUNT_PLANS)}")
+            read.fail(f"{key}.kontoplan", value, "toml_account_plan", plan=ACCOUNT_PLANS[0], other=ACCOUNT_PLANS[1])
     if len(read.problems) > before and any(p.is_error for p in read.problems[before:]):
         return None
     assert dimension is not None and konton is not None
@@ -280,9 +272,8 @@ def _bookkeeping(read: _Reader, section: Any) -> Bookkeeping | None:
 
 def _accounts(read: _Reader, value: Any) -> tuple[tuple[int, int], ...] | None:
     key = "bokforing.kostnadskonton"
-    expected = 'en lista med konton och kontointervall, t.ex. ["4000-7999"] eller [5010, "6000-6999"]'
     if not isinstance(value, list) or not value:
-        read.fail(key, value, expected)
+        read.fail(key, value, "toml_accounts")
         return None
     ranges: list[tuple[int, int]] = []
     for item in value:
@@ -293,7 +284,7 @@ def _accounts(read: _Reader, value: Any) -> tuple[tuple[int, int], ...] | None:
             low = int(match.group(1))
             high = int(match.group(2) or match.group(1))
         if low is None or high is None or low < 0 or high < low:
-            read.fail(key, item, expected + " (från ≤ till)")
+            read.fail(key, item, "toml_accounts_order")
             return None
         ranges.append((low, high))
     return tuple(ranges)
@@ -301,32 +292,27 @@ def _accounts(read: _Reader, value: Any) -> tuple[tuple[int, int], ...] | None:
 
 def _periods(read: _Reader, value: Any, start: dt.date, slut: dt.date) -> tuple[tuple[dt.date, dt.date], ...] | None:
     key = "rapportperioder"
-    expected = "en lista med perioder [från, till], t.ex. [[2025-04-01, 2025-12-31], [2026-01-01, 2026-06-30]]"
     if not isinstance(value, list) or not value:
-        read.fail(key, value, expected)
+        read.fail(key, value, "toml_periods")
         return None
     periods: list[tuple[dt.date, dt.date]] = []
     for item in value:
         if not (isinstance(item, list) and len(item) == 2):
-            read.fail(key, item, "en period [från, till] med två datum, t.ex. [2025-04-01, 2025-12-31]")
+            read.fail(key, item, "toml_period_pair")
             return None
         ps, pe = read.date(item[0], key), read.date(item[1], key)
         if ps is None or pe is None:
             return None
         label = f"{ps} – {pe}"
         if pe < ps:
-            read.fail(key, label, "en period vars slutdatum är samma som eller efter startdatumet")
+            read.fail(key, label, "toml_period_reversed")
             return None
         if ps < start or pe > slut:
-            read.fail(key, label, f"en period inom projektperioden {start} – {slut}")
+            read.fail(key, label, "toml_period_outside", start=start.isoformat(), slut=slut.isoformat())
             return None
         if periods and ps <= periods[-1][1]:
             before = f"{periods[-1][0]} – {periods[-1][1]}"
-            read.fail(
-                key,
-                label,
-                f"en period som börjar efter förra perioden {before} (perioderna i ordning och utan överlapp)",
-            )
+            read.fail(key, label, "toml_period_order", before=before)
             return None
         periods.append((ps, pe))
     return tuple(periods)

@@ -781,3 +781,6 @@ def t(key: str, lang: str = "sv", n: object = None, **values) -> str:
 def status(value: str, lang: str = "sv") -> str:
     """A status value from the data, in lang."""
     return STATUS_EN.get(value, value) if lang == "en" else value
+
+
+from lagesbild import problem_texts  # noqa: E402, F401 – adds the texts of problems and refusals to TEXTS

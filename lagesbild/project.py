@@ -95,9 +95,7 @@ def load(folder: Path, keep: bool = True) -> Project:
     publishing.recover(folder)
     meta, problems = read_meta(folder)
     if not _ID.fullmatch(folder.name):
-        problems.append(
-            warning(folder.name, None, None, folder.name, "ett mappnamn med små bokstäver a–z, siffror och -")
-        )
+        problems.append(warning(folder.name, None, None, folder.name, "folder_name"))
     version = store.digest(folder) if keep and meta is not None and store.usable(folder) else None
     if version and (found := store.open_stored(folder, version)):
         con, stored = found
@@ -114,9 +112,7 @@ def load(folder: Path, keep: bool = True) -> Project:
             if path is None:
                 reading.empty_table(con, spec)
                 if spec.required:
-                    problems.append(
-                        error(spec.filename, None, None, None, f"filen {spec.filename} (eller .xlsx) – den saknas")
-                    )
+                    problems.append(error(spec.filename, None, None, None, "file_missing", file=spec.filename))
                 continue
             names[spec.filename] = path.name
             spec = _with_object_column(spec, bookkeeping)
@@ -129,9 +125,7 @@ def load(folder: Path, keep: bool = True) -> Project:
                 and not any(p.is_error for p in result.problems)
                 and not con.table(spec.stem).limit(1).fetchall()
             ):
-                problems.append(
-                    error(spec.filename, None, None, None, "minst en rad under rubrikraden – filen har inga rader")
-                )
+                problems.append(error(spec.filename, None, None, None, "file_no_rows"))
     if meta is None:
         con.close()
         return Project(folder, None, None, _named(problems, names))
@@ -142,7 +136,7 @@ def load(folder: Path, keep: bool = True) -> Project:
     params["rapportdatum"] = meta.rapportdatum or _latest_cost_date(con) or meta.start
     for name in database.query_names("checks"):
         rows = database.execute(con, name, **params).fetchall()
-        problems += [Problem(*row) for row in rows]
+        problems += [Problem.from_check(*row) for row in rows]
     named = _named(problems, names)
     notes = [p for p in named if p.niva == NOTE]
     kept = [p for p in named if p.niva != NOTE]

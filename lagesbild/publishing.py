@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lagesbild import access
+from lagesbild.problems import Refusal
 
 STATE = ".lagesbild"
 JOURNAL = "publicering.json"
@@ -31,14 +32,8 @@ _PENDING = ".ny"
 LOCAL_ZONE = "Europe/Stockholm"
 
 
-class PublishError(Exception):
-    """A change that cannot be made, with a Swedish reason for the user."""
-
-
-STALE = (
-    "Projektet har ändrats sedan ändringen granskades (någon annan har publicerat under tiden) – "
-    "inget har skrivits. Granska ändringarna igen och godkänn på nytt."
-)
+class PublishError(Refusal):
+    """A change that cannot be made: the code of its reason, "refusal.<kod>", shown in the user's language."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +162,7 @@ def _stamp() -> str:
 
 def _safe_name(name: str) -> str:
     if not name or name != Path(name).name or name.startswith(".") or "/" in name or "\\" in name:
-        raise PublishError(f"Ogiltigt filnamn: {name!r}")
+        raise PublishError("bad_name", name=repr(name))
     return name
 
 
@@ -191,7 +186,7 @@ def publish(
     recover(folder)
     with _locked(folder):
         if expect is not None and fingerprint(folder) != expect:
-            raise PublishError(STALE)
+            raise PublishError("stale")
         stamp = _stamp()
         history_rel = Path(STATE) / HISTORY / stamp
         history_tmp = folder / STATE / HISTORY / f"{stamp}.tmp"
@@ -274,7 +269,7 @@ def freeze(folder: Path, meeting: dt.date, by: access.Access) -> Path:
     with _locked(folder):
         target = folder / STATE / MEETINGS / meeting.isoformat()
         if target.exists():
-            raise PublishError(f"Mötet {meeting.isoformat()} är redan fryst och kan inte ändras.")
+            raise PublishError("frozen", meeting=meeting.isoformat())
         tmp = target.with_name(f"{target.name}.tmp")
         tmp.mkdir(parents=True)
         files = project_files(folder)

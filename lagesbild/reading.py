@@ -23,7 +23,7 @@ from duckdb import (
 )
 
 from lagesbild import database, schema, sie, xlsx
-from lagesbild.problems import Problem, error
+from lagesbild.problems import MORE, Problem, Unreadable, error
 from lagesbild.schema import Column, FileSpec
 
 MAX_PROBLEMS_PER_COLUMN = 50
@@ -77,14 +77,6 @@ class Source:
         return self.skip + 2
 
 
-class Unreadable(ValueError):
-    """A file that cannot be read at all; rad is the line where that shows, when known."""
-
-    def __init__(self, message: str, rad: int | None = None):
-        super().__init__(message)
-        self.rad = rad
-
-
 @dataclass
 class ReadResult:
     """The typed table of one file (or None when the file could not be read) and its problems."""
@@ -134,21 +126,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return "utf-8", None
     except UnicodeDecodeError as exc:
         if not data[: exc.start].isascii():
-            raise Unreadable(
-                f"filen är skriven i UTF-8 men byte 0x{data[exc.start]:02X} är inget UTF-8-tecken – "
-                "raden har sparats i en annan teckenkodning; spara hela filen som UTF-8 igen",
-                _line_of(data, exc.start),
-            ) from exc
+            raise Unreadable("file_bad_utf8", _line_of(data, exc.start), byte=f"0x{data[exc.start]:02X}") from exc
     if not _CP1252_ONLY.search(data):
         return "latin-1", None
     try:
         return "cp1252", data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise Unreadable(
-            f"filen kunde inte läsas som UTF-8, UTF-16 eller Windows-1252 – byte 0x{data[exc.start]:02X} "
-            "är inget tecken i någon av dem (spara filen som UTF-8)",
-            _line_of(data, exc.start),
-        ) from exc
+        raise Unreadable("file_bad_encoding", _line_of(data, exc.start), byte=f"0x{data[exc.start]:02X}") from exc
 
 
 def _needs_newlines(data: str | bytes) -> bool:
@@ -240,7 +224,7 @@ def has_required(keys: set[str], spec: FileSpec) -> bool:
 
 
 def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
-    """Decode a CSV or XLSX file and find its header; raises ValueError with a Swedish reason."""
+    """Decode a CSV or XLSX file and find its header; raises Unreadable (or another ValueError) when it cannot."""
     assert not glob.has_magic(str(workdir))
     text: str | None
     if path.suffix.lower() == ".xlsx":
@@ -254,7 +238,7 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
         text = _one_newline(text)
     lines, hidden, delimiter = _head(data, codec, text)
     if not any(line.strip(" \t;,") for line in lines):
-        raise ValueError("filen är tom – första raden ska vara rubrikraden")
+        raise Unreadable("file_empty")
     index, delimiter = find_header(lines, spec, delimiter)
     if text is not None:
         target = workdir / f"{spec.stem}.utf8.csv"
@@ -305,27 +289,37 @@ def map_header(header: list[str], spec: FileSpec, row: int = 1) -> tuple[list[st
                     row,
                     column.name,
                     field_name,
-                    f"kolumnen {column.name} en gång (den finns redan i kolumn {seen[column.key]})",
+                    "header_duplicate",
+                    column=column.name,
+                    first=seen[column.key],
                 )
             )
         else:
             names.append(column.key)
             seen[column.key] = position
-    searched = f" (rubrikraden söks bland de {HEADER_SEARCH_LINES} första raderna)" if row == 1 else ""
     for column in spec.columns:
         if column.required and column.key not in seen and not seen.keys() & set(column.instead):
             folded = [schema.header_key(u) for u in unknown]
             close = difflib.get_close_matches(schema.header_key(column.name), folded, n=1, cutoff=0.6)
             found = next((u for u in unknown if close and schema.header_key(u) == close[0]), None)
-            alternative = "".join(f" eller {spec.column(k).name}" for k in column.instead)
+            # Below a title block the header was found, so the search need not be explained.
+            if found:
+                kod = "header_pair_misspelt" if column.instead else "header_misspelt"
+            elif row == 1:
+                kod = "header_pair_missing_searched" if column.instead else "header_missing_searched"
+            else:
+                kod = "header_pair_missing" if column.instead else "header_missing"
+            others = dict(zip(("plus", "minus"), (spec.column(k).name for k in column.instead), strict=False))
             problems.append(
                 error(
                     spec.filename,
                     row,
                     column.name,
                     found,
-                    f"en obligatorisk kolumn med rubriken {column.name}{alternative}"
-                    + (" (stavningen känns inte igen)" if found else f" – den saknas{searched}"),
+                    kod,
+                    column=column.name,
+                    lines=HEADER_SEARCH_LINES,
+                    **others,
                 )
             )
     return names, problems
@@ -482,35 +476,30 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[
         any_bad = any_bad | condition
     if not table.filter(any_bad).limit(1).fetchall():
         return problems
-    for column, text, condition, expected in checks:
+    for column, text, condition, (kod, values) in checks:
         found = table.filter(condition).order("rad").limit(MAX_PROBLEMS_PER_COLUMN + 1)
         rows = found.select(ColumnExpression("rad"), ColumnExpression(text)).fetchall()
         for rad, value in rows[:MAX_PROBLEMS_PER_COLUMN]:
-            problems.append(error(spec.filename, int(rad), column.name, value, expected))
+            problems.append(error(spec.filename, int(rad), column.name, value, kod, **values))
         if len(rows) > MAX_PROBLEMS_PER_COLUMN:
             total = table.filter(condition).count("*").fetchall()[0][0]
-            problems.append(
-                error(
-                    spec.filename,
-                    None,
-                    column.name,
-                    None,
-                    f"{expected} – ytterligare {total - MAX_PROBLEMS_PER_COLUMN} rader har samma fel",
-                )
-            )
+            more = {MORE: total - MAX_PROBLEMS_PER_COLUMN}
+            problems.append(error(spec.filename, None, column.name, None, kod, **values, **more))
     return problems
 
 
-def _cell_checks(spec: FileSpec, present: set[str]) -> Iterator[tuple[Column, str, duckdb.Expression, str]]:
-    """(column, its text column, condition of a bad cell, what was expected) for each check."""
+def _cell_checks(
+    spec: FileSpec, present: set[str]
+) -> Iterator[tuple[Column, str, duckdb.Expression, tuple[str, dict[str, str]]]]:
+    """(column, its text column, condition of a bad cell, the problem's code and parameters) for each check."""
     for column in spec.columns:
         if column.key not in present:
             continue
         text = column.key if column.kind == schema.TEXT else f"{column.key}__text"
         typed = "konto_fran" if column.kind == schema.ACCOUNT_RANGE else column.key
-        checks = []
+        checks: list[tuple[duckdb.Expression, tuple[str, dict[str, str]]]] = []
         if column.must_have_value:
-            checks.append((ColumnExpression(text).isnull(), "ett värde – cellen är tom"))
+            checks.append((ColumnExpression(text).isnull(), ("cell_empty", {})))
         if column.kind != schema.TEXT:
             unreadable = ColumnExpression(text).isnotnull() & ColumnExpression(typed).isnull()
             if column.kind == schema.ACCOUNT_RANGE:
@@ -535,8 +524,12 @@ def read_file(
     result = ReadResult(None)
     try:
         source = prepare(path, workdir, spec)
-    except ValueError as exc:
-        result.problems.append(error(spec.filename, getattr(exc, "rad", None), None, None, str(exc)))
+    except Unreadable as exc:
+        result.problems.append(error(spec.filename, exc.rad, None, None, exc.kod, **dict(exc.param)))
+        empty_table(con, spec)
+        return result
+    except ValueError as exc:  # a UTF-16 file cut in the middle of a character
+        result.problems.append(error(spec.filename, None, None, None, "file_unreadable", detail=str(exc)))
         empty_table(con, spec)
         return result
     names, header_problems = map_header(source.header, spec, source.header_row)
@@ -629,7 +622,6 @@ def _drop(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
 
 def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
     """Every record DuckDB could not read, found again record by record for the messages."""
-    delimiter = _show(source.delimiter)
     problems: list[Problem] = []
     row = source.header_row
     try:
@@ -641,7 +633,10 @@ def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
                         row,
                         None,
                         source.delimiter.join(record)[:80],
-                        f"{width} fält avgränsade med '{delimiter}' som på rubrikraden, men raden har {len(record)}",
+                        "csv_width",
+                        width=width,
+                        delimiter=source.delimiter,
+                        found=len(record),
                     )
                 )
                 if len(problems) == MAX_PROBLEMS_PER_COLUMN:
@@ -654,8 +649,8 @@ def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
                     row + 1,
                     None,
                     None,
-                    f"celler på högst {MAX_CELL_CHARS // 1_000_000} miljoner tecken – "
-                    "en cell på raden är längre (eller ett citattecken stängs aldrig)",
+                    "csv_cell_too_long",
+                    millions=MAX_CELL_CHARS // 1_000_000,
                 )
             )
         else:
@@ -665,21 +660,9 @@ def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
                     row + 1,
                     None,
                     None,
-                    'ett citattecken (") som avslutas – fältet som börjar här stängs aldrig',
+                    "csv_unclosed_quote",
                 )
             )
     if not problems:
-        problems.append(
-            error(
-                spec.filename,
-                None,
-                None,
-                None,
-                f"en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält",
-            )
-        )
+        problems.append(error(spec.filename, None, None, None, "csv_unreadable", delimiter=source.delimiter))
     return problems
-
-
-def _show(delimiter: str) -> str:
-    return {"\t": "tabb"}.get(delimiter, delimiter)

@@ -18,16 +18,16 @@ ENUM = "enum"
 SCALE = "scale"  # whole number 1–4
 ACCOUNT_RANGE = "account_range"  # 7010 or 7000-7699
 
+# The problem code (lagesbild.problem_texts) of a cell that does not convert to its column's kind.
 EXPECTED = {
-    TEXT: "text",
-    AMOUNT: "ett belopp i kronor, t.ex. 1 800 000, 1800000,50 eller −1 250,00 kr",
-    NUMBER: "ett tal, t.ex. 12 eller 12,5",
-    INTEGER: "ett heltal, t.ex. 12",
-    PERCENT: "en procentsats, t.ex. 31 eller 31 %",
-    YEAR: "ett årtal, t.ex. 2025",
-    DATE: "ett datum som 2025-04-30 eller 20250430, år 1900–2200",
-    SCALE: "ett heltal 1–4",
-    ACCOUNT_RANGE: "ett kontonummer (7010) eller ett intervall (7000-7699)",
+    AMOUNT: "cell_amount",
+    NUMBER: "cell_number",
+    INTEGER: "cell_integer",
+    PERCENT: "cell_percent",
+    YEAR: "cell_year",
+    DATE: "cell_date",
+    SCALE: "cell_scale",
+    ACCOUNT_RANGE: "cell_account_range",
 }
 
 
@@ -50,10 +50,11 @@ class Column:
         return self.required if self.cell_required is None else self.cell_required
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> tuple[str, dict[str, str]]:
+        """The problem code and its parameters for a cell of this column that does not convert."""
         if self.kind == ENUM:
-            return "ett av värdena " + ", ".join(self.values)
-        return EXPECTED[self.kind]
+            return "cell_enum", {"values": ", ".join(self.values)}
+        return EXPECTED[self.kind], {}
 
 
 @dataclass(frozen=True)

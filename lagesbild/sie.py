@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lagesbild.problems import Problem, error, warning
+from lagesbild.problems import MORE, Problem, error, warning
 
 # How many problems of one kind are listed one by one before the rest are only counted: a
 # ledger of a million broken rows must not become a million messages.
@@ -46,12 +46,9 @@ _AMOUNT = re.compile(r"([+-]?)([0-9]*)(?:\.([0-9]*))?")
 _ACCOUNT = re.compile(r"[0-9]+")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
-EXPECTED_AMOUNT = "ett belopp med punkt som decimaltecken, t.ex. -1250.50"
-EXPECTED_DATE = "ett datum ÅÅÅÅMMDD, t.ex. 20250430"
-EXPECTED_ACCOUNT = "ett kontonummer med bara siffror, t.ex. 5410"
-EXPECTED_IN_VER = "en #TRANS-rad inom { } efter en #VER"
-EXPECTED_QUOTE = 'ett " som avslutar texten på samma rad'
-EXPECTED_BRACES = 'en objektlista inom { }, t.ex. {6 "115"}'
+# The problem codes (lagesbild.problem_texts) of what a record's syntax needs.
+EXPECTED_QUOTE = "sie_quote"
+EXPECTED_BRACES = "sie_braces"
 
 Field = str | list[str]  # a field of a record, or the fields of its object list
 
@@ -110,11 +107,11 @@ class _Problems:
     def __init__(self, fil: str):
         self.fil = fil
         self.items: list[Problem] = []
-        self.first: dict[str, Problem] = {}
-        self.counts: dict[str, int] = {}
+        self.first: dict[str | tuple, Problem] = {}
+        self.counts: dict[str | tuple, int] = {}
 
     def add(self, problem: Problem) -> None:
-        kind = problem.kolumn or problem.forvantat
+        kind = problem.kolumn or (problem.kod, problem.param)
         n = self.counts.get(kind, 0) + 1
         self.counts[kind] = n
         if n == 1:
@@ -122,18 +119,20 @@ class _Problems:
         if n <= MAX_PROBLEMS_PER_KIND:
             self.items.append(problem)
 
-    def error(self, rad: int | None, kolumn: str | None, varde: str | None, forvantat: str) -> None:
-        self.add(error(self.fil, rad, kolumn, varde, forvantat))
+    def error(self, rad: int | None, kolumn: str | None, varde: str | None, kod: str, **values: int) -> None:
+        self.add(error(self.fil, rad, kolumn, varde, kod, **values))
 
-    def warning(self, rad: int | None, kolumn: str | None, varde: str | None, forvantat: str) -> None:
-        self.add(warning(self.fil, rad, kolumn, varde, forvantat))
+    def warning(self, rad: int | None, kolumn: str | None, varde: str | None, kod: str) -> None:
+        self.add(warning(self.fil, rad, kolumn, varde, kod))
 
     def finish(self) -> list[Problem]:
         for kind, n in self.counts.items():
             if n > MAX_PROBLEMS_PER_KIND:
                 first = self.first[kind]
-                more = f"{first.forvantat} – ytterligare {n - MAX_PROBLEMS_PER_KIND} rader har samma fel"
-                self.items.append(Problem(first.niva, self.fil, None, first.kolumn, None, more))
+                more = (*first.param, (MORE, n - MAX_PROBLEMS_PER_KIND))
+                self.items.append(
+                    Problem(first.niva, self.fil, None, first.kolumn, None, first.kod, tuple(sorted(more)))
+                )
         return self.items
 
 
@@ -143,19 +142,19 @@ def _decode(data: bytes, problems: _Problems) -> str:
         try:
             return data[len(_BOM) :].decode("utf-8")
         except UnicodeDecodeError:
-            problems.warning(None, None, None, "UTF-8 efter filens BOM-märke; filen läses som PC8 (CP437)")
+            problems.warning(None, None, None, "sie_bom_not_utf8")
             return data[len(_BOM) :].decode("cp437")
     match = _FORMAT.search(data[:_SNIFF_BYTES])
     name = match.group(1).decode("ascii", "replace").upper() if match else "PC8"
     encoding = _ENCODINGS.get(name)
     if encoding is None:
-        problems.warning(None, "#FORMAT", name, "#FORMAT PC8; filen läses som PC8 (CP437)")
+        problems.warning(None, "#FORMAT", name, "sie_unknown_format")
         encoding = "cp437"
     if encoding == "utf-8":
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            problems.warning(None, "#FORMAT", name, "text i UTF-8 som #FORMAT säger; filen läses som PC8 (CP437)")
+            problems.warning(None, "#FORMAT", name, "sie_format_not_utf8")
             return data.decode("cp437")
     if encoding == "cp437" and not data.isascii():
         try:
@@ -167,7 +166,7 @@ def _decode(data: bytes, problems: _Problems) -> str:
                 None,
                 "#FORMAT",
                 name if match else None,
-                "tecken i PC8 (CP437), men filen ser ut att vara UTF-8; å, ä och ö kan bli fel",
+                "sie_looks_utf8",
             )
     return data.decode(encoding)
 
@@ -288,12 +287,12 @@ class _Reader:
             return known
         pairs = _plain(key.split('"')) if isinstance(key, str) else list(key)
         if len(pairs) % 2:
-            self.problems.error(line, "objekt", _shown(raw), 'par av dimension och objekt inom { }, t.ex. {6 "115"}')
+            self.problems.error(line, "objekt", _shown(raw), "sie_object_pairs")
             return None
         result: dict[int, str] = {}
         for dim, code in zip(pairs[::2], pairs[1::2], strict=True):
             if not (dim.isascii() and dim.isdigit() and len(dim) <= 9):
-                self.problems.error(line, "objekt", dim, 'ett dimensionsnummer före objektet, t.ex. {6 "115"}')
+                self.problems.error(line, "objekt", dim, "sie_object_dimension")
                 return None
             result[int(dim)] = code
         if len(self.object_lists) < _CACHE_SIZE:
@@ -303,10 +302,10 @@ class _Reader:
     def placed(self, line: int, raw: str, voucher: _Voucher | None) -> bool:
         """Whether a row stands inside the { } of a readable #VER; if not, that is its problem."""
         if voucher is None:
-            self.problems.error(line, None, _shown(raw), EXPECTED_IN_VER)
+            self.problems.error(line, None, _shown(raw), "sie_outside_voucher")
             return False
         if voucher.broken:
-            self.problems.error(line, None, _shown(raw), f"en läsbar #VER på rad {voucher.line} för raden")
+            self.problems.error(line, None, _shown(raw), "sie_broken_voucher", line=voucher.line)
             return False
         return True
 
@@ -328,7 +327,7 @@ class _Reader:
         problems = self.problems
         konto = fields[0] if fields else None
         if not isinstance(konto, str) or not _ACCOUNT.fullmatch(konto):
-            problems.error(line, "konto", konto if isinstance(konto, str) else "", EXPECTED_ACCOUNT)
+            problems.error(line, "konto", konto if isinstance(konto, str) else "", "sie_account")
             return
         at = 1
         objects: str | tuple[str, ...] = ""
@@ -338,7 +337,7 @@ class _Reader:
         values: list[str] = []
         for kolumn, value in zip(("belopp", "transdat", "transtext"), fields[at : at + 3], strict=False):
             if not isinstance(value, str):
-                problems.error(line, kolumn, _shown(raw), "ett värde, inte en objektlista { }")
+                problems.error(line, kolumn, _shown(raw), "sie_not_a_list")
                 return
             values.append(value)
         belopp = values[0] if values else None
@@ -371,12 +370,12 @@ class _Reader:
         if transdat:
             datum = self.dates.get(transdat) or self.date(transdat)
             if datum is None:
-                problems.error(line, "transdat", transdat, EXPECTED_DATE)
+                problems.error(line, "transdat", transdat, "sie_date")
                 return
         else:
             datum = voucher.datum
             if datum is None:
-                problems.error(line, "transdat", "", f"{EXPECTED_DATE}, här eller i #VER på rad {voucher.line}")
+                problems.error(line, "transdat", "", "sie_date_missing", line=voucher.line)
                 return
         account = self.accounts.get(konto)
         if account is None:
@@ -393,22 +392,22 @@ class _Reader:
     def amount(self, raw: str | None, line: int) -> str | None:
         """The canonical text of an amount, e.g. '-1250.50'; None, with its problem noted, when unreadable."""
         if raw is None:
-            self.problems.error(line, "belopp", "", EXPECTED_AMOUNT)
+            self.problems.error(line, "belopp", "", "sie_amount")
             return None
         m = _AMOUNT.fullmatch(raw)
         if m is None or not (m.group(2) or m.group(3)):
-            self.problems.error(line, "belopp", raw, EXPECTED_AMOUNT)
+            self.problems.error(line, "belopp", raw, "sie_amount")
             return None
         sign, whole, decimals = m.groups()
         decimals = decimals or ""
         if len(decimals) > 2:
             if decimals[2:].strip("0"):
-                self.problems.error(line, "belopp", raw, f"{EXPECTED_AMOUNT} (högst två decimaler)")
+                self.problems.error(line, "belopp", raw, "sie_amount_decimals")
                 return None
             decimals = decimals[:2]
         whole = whole.lstrip("0") or "0"
         if len(whole) > _MAX_INTEGER_DIGITS:
-            self.problems.error(line, "belopp", raw, f"ett belopp med högst {_MAX_INTEGER_DIGITS} siffror före punkten")
+            self.problems.error(line, "belopp", raw, "sie_amount_digits", digits=_MAX_INTEGER_DIGITS)
             return None
         text = f"{whole}.{decimals:0<2}"
         if sign == "-" and text != "0.00":
@@ -423,16 +422,16 @@ class _Reader:
             problems.error(line, None, _shown(raw), wrong)
             return _Voucher(line, _shown(raw), "", None, "", broken=True)
         if len(fields) < 3:
-            problems.error(line, "verdatum", "", f"{EXPECTED_DATE} efter serie och verifikationsnummer i #VER")
+            problems.error(line, "verdatum", "", "sie_voucher_date_missing")
             return _Voucher(line, _shown(raw), "", None, "", broken=True)
         serie, vernr, verdatum = fields[0], fields[1], fields[2]
         vertext = fields[3] if len(fields) > 3 else ""
         if not (isinstance(serie, str) and isinstance(vernr, str) and isinstance(vertext, str)):
-            problems.error(line, None, _shown(raw), "#VER serie vernr verdatum vertext, utan { } på samma rad")
+            problems.error(line, None, _shown(raw), "sie_voucher_fields")
             return _Voucher(line, _shown(raw), "", None, "", broken=True)
         datum = self.date(verdatum) if isinstance(verdatum, str) else None
         if datum is None:
-            problems.error(line, "verdatum", verdatum if isinstance(verdatum, str) else "", EXPECTED_DATE)
+            problems.error(line, "verdatum", verdatum if isinstance(verdatum, str) else "", "sie_date")
         return _Voucher(line, _shown(raw), serie + vernr, datum, vertext, broken=False)
 
     def names(self, label: str, rest: str) -> None:
@@ -480,7 +479,7 @@ class _Reader:
                 elif s == "}" and voucher is not None:
                     voucher = None
                 elif s in ("{", "}"):
-                    problems.error(n, None, s, "{ direkt efter en #VER och } som avslutar den")
+                    problems.error(n, None, s, "sie_brace_alone")
                 if s == "}":
                     added = None
                 continue
@@ -518,7 +517,7 @@ class _Reader:
                     added = None
                     if same:
                         continue
-                    problems.warning(n, None, _shown(s), "samma rad som #RTRANS-raden före (raden räknas som en egen)")
+                    problems.warning(n, None, _shown(s), "sie_rtrans_copy")
                 if wrong is not None:
                     problems.error(n, None, _shown(s), wrong)
                 else:
@@ -537,23 +536,21 @@ class _Reader:
             elif label == "#VER":
                 vouchers += 1
                 if pending is not None:
-                    problems.error(pending.line, None, pending.shown, "en rad med { efter #VER")
+                    problems.error(pending.line, None, pending.shown, "sie_voucher_open")
                 if voucher is not None:
-                    problems.error(voucher.line, None, voucher.shown, "en rad med } som avslutar #VER före nästa #VER")
+                    problems.error(voucher.line, None, voucher.shown, "sie_voucher_unclosed")
                 pending, voucher = self.voucher(rest, n, s), None
             elif label in ("#KONTO", "#DIM", "#OBJEKT", "#FNAMN"):
                 self.names(label, rest)
             elif pending is not None:
-                problems.error(pending.line, None, pending.shown, "en rad med { efter #VER")
+                problems.error(pending.line, None, pending.shown, "sie_voucher_open")
                 pending = None
         if pending is not None:
-            problems.error(pending.line, None, pending.shown, "en rad med { efter #VER")
+            problems.error(pending.line, None, pending.shown, "sie_voucher_open")
         if voucher is not None:
-            problems.error(
-                voucher.line, None, voucher.shown, "en rad med } som avslutar #VER (filen tar slut före den)"
-            )
+            problems.error(voucher.line, None, voucher.shown, "sie_voucher_unclosed_end")
         if not vouchers:
-            problems.warning(None, None, None, "minst en verifikation (#VER med #TRANS-rader) – filen har ingen")
+            problems.warning(None, None, None, "sie_no_vouchers")
         self.ledger.problems = problems.finish()
         return self.ledger
 

@@ -27,7 +27,7 @@ from lagesbild.problems import Problem
 STATE = ".lagesbild"  # publishing.STATE; not imported, as publishing imports the loader
 FOLDER = "lager"
 ENVIRONMENT = "LAGESBILD_LAGER"  # a folder for the stores when the data folder should hold none
-FORMAT = 1
+FORMAT = 2  # 2: problems are kept as their code and parameters
 _CODE = Path(__file__).resolve().parent
 _DATES = ("start", "slut", "rapportdatum")
 
@@ -84,10 +84,6 @@ def _paths(folder: Path, version: str) -> tuple[Path, Path]:
     return base / f"{version}.duckdb", base / f"{version}.json"
 
 
-def _problem(values: dict) -> Problem:
-    return Problem(**values)
-
-
 def open_stored(folder: Path, version: str) -> tuple[duckdb.DuckDBPyConnection, Stored] | None:
     """The read-only tables and findings of this version, or None when there is no sound store."""
     database, manifest_path = _paths(folder, version)
@@ -104,8 +100,8 @@ def open_stored(folder: Path, version: str) -> tuple[duckdb.DuckDBPyConnection, 
         return None
     params = {k: dt.date.fromisoformat(v) if k in _DATES and v else v for k, v in manifest["params"].items()}
     stored = Stored(
-        [_problem(p) for p in manifest["problems"]],
-        [_problem(p) for p in manifest["notes"]],
+        [Problem.from_saved(p) for p in manifest["problems"]],
+        [Problem.from_saved(p) for p in manifest["notes"]],
         params,
         params["rapportdatum"],
     )
@@ -135,8 +131,8 @@ def save(folder: Path, version: str, con: duckdb.DuckDBPyConnection, stored: Sto
             "format": FORMAT,
             "sha256": _sha256_file(partial),
             "params": params,
-            "problems": [p.as_dict() for p in stored.problems],
-            "notes": [p.as_dict() for p in stored.notes],
+            "problems": [p.saved() for p in stored.problems],
+            "notes": [p.saved() for p in stored.notes],
         }
         pending = manifest_path.with_name(f".{uuid.uuid4().hex}.json")
         pending.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")

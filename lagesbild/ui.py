@@ -39,7 +39,7 @@ class Context:
     def frame(self, name: str, **params) -> pd.DataFrame:
         """queries/<name>.sql as of the report date, cached per project version and date."""
         if not self.access.may_query(name):
-            raise access.AccessDenied(f"Rollen {self.access.role} får inte hämta {name}.")
+            raise access.AccessDenied("role_query", role=self.access.role, query=name)
         return cached_frame(self.folder, self.fingerprint, name, self.rapportdatum, tuple(sorted(params.items())))
 
     def problems(self) -> list[Problem]:
@@ -65,8 +65,16 @@ def cached_project(folder: str, fingerprint: str) -> Project:
     return load_project(Path(folder))
 
 
-@st.cache_data(max_entries=2048, show_spinner=False)
 def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None, params: tuple) -> pd.DataFrame:
+    """The kept frame of queries/<name>.sql, as a copy of its own: with copy-on-write, changing it
+    leaves the kept one as it was."""
+    return _kept_frame(folder, fingerprint, name, rapportdatum, params).copy(deep=False)
+
+
+# Kept as it is, not pickled: st.cache_data would unpickle a copy on every call, and a frame holding
+# lists (the thousands of late activities a verdict counts) takes longer to unpickle than a rerun may.
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _kept_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None, params: tuple) -> pd.DataFrame:
     return cached_project(folder, fingerprint).frame(name, rapportdatum, **dict(params))
 
 

@@ -110,7 +110,6 @@ class _Budget:
 
 
 _MEMBER_SUFFIXES = tuple(e for e in EXTENSIONS if e != ".zip")
-_NOT_READ = "inga dolda mappar eller filer – de lästes inte (historik och frysta möten laddas aldrig upp)"
 
 
 def _member_parts(filename: str) -> list[str]:
@@ -121,31 +120,28 @@ def _member_parts(filename: str) -> list[str]:
 def _unpack(name: str, data: bytes, budget: _Budget) -> tuple[list[_Candidate], list[Problem]]:
     suffix = Path(name).suffix.lower()
     if suffix not in EXTENSIONS:
-        return [], [error(name, None, None, None, "en fil av typen .csv, .xlsx, .se (SIE), .zip eller projekt.toml")]
+        return [], [error(name, None, None, None, "upload_type")]
     if len(data) > MAX_FILE_BYTES:
-        return [], [error(name, None, None, None, f"högst {xlsx.mb(MAX_FILE_BYTES)} per fil")]
+        return [], [error(name, None, None, None, "upload_too_large", limit=xlsx.mb(MAX_FILE_BYTES))]
     if suffix == ".xlsx" and not data.startswith(_XLSX_MAGIC):
-        return [], [error(name, None, None, None, "en Excel-fil (.xlsx) – innehållet är inte det")]
+        return [], [error(name, None, None, None, "upload_not_xlsx")]
     if suffix != ".zip":
         if len(data) > budget.left:
-            return [], [error(name, None, None, None, _over_budget(name))]
+            return [], [_over_budget(name, None, name)]
         budget.left -= len(data)
         return [_Candidate(Path(name).name, Path(name).name, data)], []
     try:
-        archive = xlsx.open_zip(data, name, MAX_ZIP_MEMBERS, "packa bara projektets egna filer")
+        archive = xlsx.open_zip(data, name, MAX_ZIP_MEMBERS)
     except xlsx.TooLarge as exc:
-        return [], [error(name, None, None, None, str(exc))]
+        return [], [error(name, None, None, None, exc.kod, **dict(exc.param))]
     except ValueError:
-        return [], [error(name, None, None, None, "en zip-fil – den kunde inte öppnas")]
+        return [], [error(name, None, None, None, "upload_not_zip")]
     with archive:
         return _zip_members(name, archive, budget)
 
 
-def _over_budget(origin: str) -> str:
-    return (
-        f"högst {xlsx.mb(MAX_UPLOAD_BYTES)} uppackat sammanlagt i en uppladdning – {origin} gör den "
-        "större; ladda upp färre filer åt gången"
-    )
+def _over_budget(fil: str, varde: str | None, origin: str) -> Problem:
+    return error(fil, None, None, varde, "upload_over_budget", limit=xlsx.mb(MAX_UPLOAD_BYTES), origin=origin)
 
 
 def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate], list[Problem]]:
@@ -162,32 +158,14 @@ def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate],
         if Path(parts[-1]).suffix.lower() not in _MEMBER_SUFFIXES:
             continue  # a README, a PDF: not an export
         if len(parts) > 2:
-            problems.append(
-                error(
-                    f"{name}/{parts[-1]}",
-                    None,
-                    None,
-                    "/".join(parts),
-                    "en fil överst i zip-filen eller i dess enda mapp – den här ligger i en "
-                    "undermapp och är en kopia; ta bort undermappen eller packa bara projektmappen",
-                )
-            )
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), "upload_subfolder"))
             continue
         usable.append((member, parts))
     if hidden:
-        problems.append(warning(name, None, None, ", ".join(f"{h}/" for h in sorted(hidden)), _NOT_READ))
+        problems.append(warning(name, None, None, ", ".join(f"{h}/" for h in sorted(hidden)), "upload_hidden"))
     places = sorted({parts[0] + "/" if len(parts) == 2 else "(överst)" for _, parts in usable})
     if len(places) > 1:
-        problems.append(
-            error(
-                name,
-                None,
-                None,
-                ", ".join(places),
-                "filerna överst i zip-filen eller i en enda mapp – den har filer på flera ställen; "
-                "packa bara en projektmapp",
-            )
-        )
+        problems.append(error(name, None, None, ", ".join(places), "upload_places"))
         return [], problems
     found = []
     for member, parts in usable:
@@ -196,33 +174,20 @@ def _zip_members(name: str, archive, budget: _Budget) -> tuple[list[_Candidate],
             content = xlsx.read_member(archive, member, min(MAX_FILE_BYTES, budget.left))
         except xlsx.MemberTooLarge as exc:
             if budget.left < MAX_FILE_BYTES:
-                problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), _over_budget(origin)))
+                problems.append(_over_budget(f"{name}/{parts[-1]}", "/".join(parts), origin))
                 break
-            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), str(exc)))
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), exc.kod, **dict(exc.param)))
             continue
         except xlsx.MemberError as exc:
-            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), str(exc)))
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), exc.kod, **dict(exc.param)))
             continue
         if Path(parts[-1]).suffix.lower() == ".xlsx" and not content.startswith(_XLSX_MAGIC):
-            problems.append(
-                error(
-                    f"{name}/{parts[-1]}", None, None, "/".join(parts), "en Excel-fil (.xlsx) – innehållet är inte det"
-                )
-            )
+            problems.append(error(f"{name}/{parts[-1]}", None, None, "/".join(parts), "upload_not_xlsx"))
             continue
         budget.left -= len(content)
         found.append(_Candidate(origin, parts[-1], content))
     if not found and not any(p.is_error for p in problems):
-        problems.append(
-            error(
-                name,
-                None,
-                None,
-                None,
-                "minst en exportfil (.csv, .xlsx eller projekt.toml) överst i zip-filen eller i "
-                "dess enda mapp – den har ingen",
-            )
-        )
+        problems.append(error(name, None, None, None, "upload_no_files"))
     return found, problems
 
 
@@ -336,15 +301,7 @@ def _targets(uploads: list[tuple[str, bytes]], result: Preview) -> dict[str, lis
                 continue
             spec = recognise(candidate.name, candidate.data)
             if spec is None:
-                result.problems.append(
-                    error(
-                        candidate.name,
-                        None,
-                        None,
-                        None,
-                        "en fil som känns igen på namnet (t.ex. utfall.csv) eller på rubrikraden",
-                    )
-                )
+                result.problems.append(error(candidate.name, None, None, None, "upload_unknown_file"))
                 continue
             targets.setdefault(spec.stem, []).append((candidate, target_name(spec, candidate.name, candidate.data)))
     return targets
@@ -366,8 +323,10 @@ def preview(folder: Path, current: Project, uploads: list[tuple[str, bytes]], by
                     None,
                     None,
                     ", ".join(origins),
-                    f"en enda fil som ersätter {filename} – uppladdningen har {len(found)}: "
-                    f"{' och '.join(origins)}; ladda upp bara den som ska in",
+                    "upload_ambiguous",
+                    file=filename,
+                    count=len(found),
+                    origins=tuple(origins),
                 )
             )
             continue
@@ -438,10 +397,10 @@ def accept(folder: Path, checked: Preview, by: access.Access) -> publishing.Vers
     """
     by.require(access.UPLOAD)
     if not checked.publishable:
-        raise publishing.PublishError("Uppladdningen har fel och kan inte tas emot.")
+        raise publishing.PublishError("has_errors")
     now = {name: publishing.sha256(data) if data is not None else None for name, data in checked.files.items()}
     if now != checked.checked:
-        raise publishing.PublishError("Filerna har ändrats sedan de granskades – ladda upp dem igen.")
+        raise publishing.PublishError("changed")
     summary = {
         "fel": len(checked.errors),
         "varningar": len(checked.problems) - len(checked.errors),
@@ -462,16 +421,16 @@ def move_report_date(folder: Path, rapportdatum: dt.date, by: access.Access) -> 
     files = publishing.project_files(folder)
     raw = files.get(TOML)
     if raw is None:
-        raise publishing.PublishError("projekt.toml saknas – rapportdatum kan inte flyttas.")
+        raise publishing.PublishError("no_toml")
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
     top = re.split(r"^\s*\[", text, maxsplit=1, flags=re.MULTILINE)[0]  # keys before the first [table]
     match = _REPORT_DATE.search(top)
     if match is None:
-        raise publishing.PublishError("projekt.toml har ingen rad rapportdatum = … att flytta.")
+        raise publishing.PublishError("no_report_date")
     changed = text[: match.start("value")] + rapportdatum.isoformat() + text[match.end("value") :]
     if tomllib.loads(changed).get("rapportdatum") != rapportdatum:
-        raise publishing.PublishError("rapportdatum i projekt.toml gick inte att flytta – ändra det i filen.")
+        raise publishing.PublishError("report_date_not_moved")
     data = (b"\xef\xbb\xbf" if bom else b"") + changed.encode()
     expect = {name: publishing.sha256(content) for name, content in files.items()}
     return publishing.publish(

@@ -14,7 +14,9 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+from lagesbild.problems import Unreadable
 
 # Bounds of one Excel file (in an upload and in `python -m lagesbild validate` alike).
 MAX_ROWS = 100_000  # sheet rows, header included
@@ -27,15 +29,11 @@ MAX_DIRECTORY_BYTES = 2**20
 _CHUNK = 2**16
 
 
-class TooLarge(ValueError):
+class TooLarge(Unreadable):
     """Past one of the bounds; rad is the Excel row where that shows, when known."""
 
-    def __init__(self, message: str, rad: int | None = None):
-        super().__init__(message)
-        self.rad = rad
 
-
-class MemberError(ValueError):
+class MemberError(Unreadable):
     """A zip member that cannot be read: encrypted, packed in an unsupported way, damaged or too large."""
 
 
@@ -68,8 +66,11 @@ def _end_record(tail: bytes, tail_start: int, read_at) -> tuple[int, int] | None
     return total, size
 
 
-def open_zip(source: bytes | Path, name: str, max_members: int, advice: str) -> zipfile.ZipFile:
-    """A zip file opened only once its end record shows a bounded directory; ValueError in Swedish."""
+def open_zip(source: bytes | Path, name: str | None, max_members: int) -> zipfile.ZipFile:
+    """A zip file opened only once its end record shows a bounded directory; else Unreadable.
+
+    name is the uploaded zip's; None for the container of an Excel file, whose problems say so.
+    """
     if isinstance(source, bytes):
         handle: IO[bytes] = io.BytesIO(source)
     else:
@@ -89,42 +90,47 @@ def open_zip(source: bytes | Path, name: str, max_members: int, advice: str) -> 
     found = _end_record(tail, tail_start, read_at)
     if found is None:
         handle.close()
-        raise ValueError(f"{name} kunde inte öppnas – den är ingen hel zip-fil")
+        raise Unreadable("xlsx_incomplete" if name is None else "zip_incomplete", name=name or "")
     members, directory = found
     # zipfile builds an object for every member listed before anything can be checked: bound it first.
     if members > max_members or directory > MAX_DIRECTORY_BYTES:
         handle.close()
-        raise TooLarge(f"högst {number(max_members)} filer i {name} – den har {number(members)}; {advice}")
+        raise TooLarge(
+            "xlsx_members" if name is None else "zip_members",
+            name=name or "",
+            limit=number(max_members),
+            count=number(members),
+        )
     try:
         handle.seek(0)
         archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, struct.error) as exc:
         handle.close()
-        raise ValueError(f"{name} kunde inte öppnas som zip-fil ({type(exc).__name__})") from exc
+        kod = "xlsx_unreadable_zip" if name is None else "zip_unreadable"
+        raise Unreadable(kod, name=name or "", error=type(exc).__name__) from exc
     if len(archive.infolist()) > max_members:
         archive.close()
-        raise TooLarge(f"högst {number(max_members)} filer i {name}; {advice}")
+        kod = "xlsx_members_listed" if name is None else "zip_members_listed"
+        raise TooLarge(kod, name=name or "", limit=number(max_members))
     return archive
 
 
 def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> bytes:
     """A member's bytes, counted as they are unpacked; MemberError past limit or when unreadable."""
     if member.flag_bits & 0x1:
-        raise MemberError("en fil utan lösenord – den är krypterad; packa den utan lösenord")
+        raise MemberError("member_encrypted")
     if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
-        method = "Deflate64" if member.compress_type == 9 else f"metod {member.compress_type}"
-        raise MemberError(
-            f"en fil packad med Deflate eller utan packning – den är packad med {method}; "
-            "packa om med Utforskarens eller macOS egen zip"
-        )
+        if member.compress_type == 9:
+            raise MemberError("member_deflate64")
+        raise MemberError("member_method", method=member.compress_type)
     if member.file_size > limit:
-        raise MemberTooLarge(f"en fil på högst {mb(limit)} uppackad – den är {mb(member.file_size)}")
+        raise MemberTooLarge("member_too_large", limit=mb(limit), size=mb(member.file_size))
     out = io.BytesIO()
     try:
         with archive.open(member) as stream:
             while chunk := stream.read(_CHUNK):
                 if out.tell() + len(chunk) > limit:
-                    raise MemberTooLarge(f"en fil på högst {mb(limit)} uppackad – den blir större")
+                    raise MemberTooLarge("member_grows", limit=mb(limit))
                 out.write(chunk)
     except MemberError:
         raise
@@ -139,15 +145,13 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -
         struct.error,
         LookupError,
     ) as exc:
-        raise MemberError(
-            f"en hel fil – den gick inte att packa upp ({type(exc).__name__}); packa zip-filen på nytt"
-        ) from exc
+        raise MemberError("member_broken", error=type(exc).__name__) from exc
     return out.getvalue()
 
 
 def _check_parts(path: Path) -> None:
     """The workbook's parts unpacked stay within MAX_XML_BYTES, counted as they unpack."""
-    with open_zip(path, "Excel-filen", MAX_PARTS, "spara bladet på nytt från Excel") as archive:
+    with open_zip(path, None, MAX_PARTS) as archive:
         left = MAX_XML_BYTES
         for member in archive.infolist():
             if not member.filename.lower().endswith((".xml", ".rels")):
@@ -155,13 +159,10 @@ def _check_parts(path: Path) -> None:
             try:
                 left -= len(read_member(archive, member, left))
             except MemberTooLarge as exc:
-                raise TooLarge(
-                    f"en Excel-fil vars innehåll är högst {mb(MAX_XML_BYTES)} uppackat – "
-                    f"{member.filename} gör den större; dela upp exporten (t.ex. per år) "
-                    "eller spara bladet som CSV"
-                ) from exc
+                raise TooLarge("xlsx_parts_too_large", limit=mb(MAX_XML_BYTES), part=member.filename) from exc
             except MemberError as exc:
-                raise ValueError(f"Excel-filen kunde inte öppnas – {member.filename}: förväntat {exc}") from exc
+                inner: dict[str, Any] = dict(exc.param)  # the member's own problem, said of this part
+                raise Unreadable("xlsx_part", part=member.filename, reason=exc.kod, **inner) from exc
 
 
 def _cell_text(value) -> str:
@@ -177,7 +178,7 @@ def _cell_text(value) -> str:
 
 
 def sheet_as_csv(path: Path) -> str:
-    """The first visible sheet as `;`-separated text; raises ValueError with a Swedish reason."""
+    """The first visible sheet as `;`-separated text; raises Unreadable with the code of its problem."""
     import openpyxl
     from openpyxl.utils import get_column_letter
 
@@ -185,11 +186,11 @@ def sheet_as_csv(path: Path) -> str:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        raise ValueError(f"Excel-filen kunde inte öppnas ({type(exc).__name__})") from exc
+        raise Unreadable("xlsx_unreadable", error=type(exc).__name__) from exc
     try:
         sheet = next((s for s in book.worksheets if s.sheet_state == "visible"), None)
         if sheet is None:
-            raise ValueError("minst ett synligt kalkylblad – alla blad i filen är dolda")
+            raise Unreadable("xlsx_hidden")
         # The declared <dimension> may claim A1:XFD1048576: the width is that of the cells present.
         sheet.reset_dimensions()
         lines: list[tuple[str, int]] = []
@@ -198,28 +199,20 @@ def sheet_as_csv(path: Path) -> str:
         writer = csv.writer(buffer, delimiter=";", lineterminator="")
         for number_in_sheet, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
             if number_in_sheet > MAX_ROWS:
-                raise TooLarge(
-                    f"ett kalkylblad med högst {number(MAX_ROWS)} rader – bladet har fler; dela upp "
-                    "exporten (t.ex. per år) eller spara den som CSV",
-                    number_in_sheet,
-                )
+                raise TooLarge("xlsx_rows", number_in_sheet, limit=number(MAX_ROWS))
             cells_read += len(row)
             if cells_read > MAX_CELLS:
-                raise TooLarge(
-                    f"ett kalkylblad med högst {number(MAX_CELLS)} celler – bladet har fler (tomma "
-                    "celler med formatering räknas också); kopiera tabellen till ett nytt blad "
-                    "eller spara den som CSV",
-                    number_in_sheet,
-                )
+                raise TooLarge("xlsx_cells", number_in_sheet, limit=number(MAX_CELLS))
             cells = [_cell_text(v) for v in row]
             while cells and not cells[-1]:
                 cells.pop()
             if len(cells) > MAX_COLUMNS:
                 raise TooLarge(
-                    f"ett kalkylblad med högst {MAX_COLUMNS} kolumner – rad {number_in_sheet} har "
-                    f"ett värde i kolumn {get_column_letter(len(cells))}; ta bort det som står till "
-                    "höger om tabellen",
+                    "xlsx_columns",
                     number_in_sheet,
+                    limit=MAX_COLUMNS,
+                    row=number_in_sheet,
+                    column=get_column_letter(len(cells)),
                 )
             buffer.seek(0)
             buffer.truncate()
@@ -232,5 +225,5 @@ def sheet_as_csv(path: Path) -> str:
     # An empty row keeps its place so that row numbers stay those of the sheet.
     text = "".join(line + ";" * (max(width, 2 if not n else 1) - max(n, 1)) + "\n" for line, n in lines)
     if not text.strip(";\n"):
-        raise ValueError("kalkylbladet är tomt – första raden ska vara rubrikraden")
+        raise Unreadable("xlsx_empty")
     return text

@@ -16,7 +16,10 @@ from lagesbild import i18n, navigation
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lagesbild").glob("*.py")])
-SOURCES = [p for p in SOURCES if p.name != "i18n.py" or p.parent.name != "lagesbild"]
+SOURCES = [p for p in SOURCES if p.name not in ("i18n.py", "problem_texts.py") or p.parent.name != "lagesbild"]
+CHECKS = sorted((ROOT / "queries" / "checks").glob("*.sql"))
+# Texts named by a code: "problem.<kod>" of a Problem, "refusal.<kod>" of a refused change or access.
+CODED = ("problem.", "refusal.")
 
 
 def _trees() -> list[tuple[str, ast.AST]]:
@@ -97,8 +100,99 @@ def test_every_key_built_in_the_code_matches_a_text(name, line, pattern):
 def test_every_text_is_used_in_the_code():
     constants = _constants()
     patterns = [p for _, _, p in _key_patterns()]
-    unused = [k for k in i18n.TEXTS if k not in constants and not any(p.fullmatch(k) for p in patterns)]
+    unused = [
+        k
+        for k in i18n.TEXTS
+        if not k.startswith(CODED) and k not in constants and not any(p.fullmatch(k) for p in patterns)
+    ]
     assert unused == []
+
+
+# --------------------------------------------------------------------------- problems and refusals, by code
+
+_KOD = re.compile(r"[a-z][a-z0-9_]*")
+# Calls that take a problem's code as their last positional argument, and exceptions that take it first.
+_PROBLEM_CALLS = {"error", "warning", "fail"}
+_CODED_EXCEPTIONS = {
+    "Unreadable": "problem.",
+    "TooLarge": "problem.",
+    "MemberError": "problem.",
+    "MemberTooLarge": "problem.",
+    "PublishError": "refusal.",
+    "AccessDenied": "refusal.",
+}
+
+
+def _literals(node: ast.AST) -> list[str]:
+    """The codes a code argument can be: a string, or either string of a conditional expression."""
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
+
+
+def _python_codes() -> list[tuple[str, int, str]]:
+    """(file, line, key) of every code written out in a call that makes a problem or a refusal."""
+    found = []
+    for name, tree in TREES:
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if func in _PROBLEM_CALLS:
+                keys = ["problem." + k for k in _literals(node.args[-1]) if _KOD.fullmatch(k)]
+            elif func in _CODED_EXCEPTIONS:
+                keys = [_CODED_EXCEPTIONS[func] + k for k in _literals(node.args[0])]
+            else:
+                continue
+            found += [(name, node.lineno, key) for key in keys]
+    return found
+
+
+def _without_parameters(sql: str) -> str:
+    """A check's text without its json_object(…) calls, whose strings are the names of parameters."""
+    while (start := sql.find("json_object(")) != -1:
+        depth, end = 0, start + len("json_object")
+        while end < len(sql):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                break
+            end += 1
+        sql = sql[:start] + sql[end + 1 :]
+    return sql
+
+
+def _sql_codes() -> list[tuple[str, str]]:
+    """(file, key) of every code a check returns: each string in it that reads like one (words joined by _)."""
+    found = []
+    for path in CHECKS:
+        sql = _without_parameters(path.read_text(encoding="utf-8"))
+        found += [(path.name, "problem." + k) for k in re.findall(r"'([a-z]+(?:_[a-z0-9]+)+)'", sql)]
+    return found
+
+
+PYTHON_CODES = _python_codes()
+SQL_CODES = _sql_codes()
+
+
+@pytest.mark.parametrize(("name", "line", "key"), PYTHON_CODES)
+def test_every_code_written_where_a_problem_is_made_has_a_text(name, line, key):
+    assert key in i18n.TEXTS, f"{name}:{line}"
+
+
+@pytest.mark.parametrize(("name", "key"), SQL_CODES)
+def test_every_code_a_check_returns_has_a_text(name, key):
+    assert key in i18n.TEXTS, name
+
+
+def test_every_check_returns_a_code():
+    assert sorted({name for name, _ in SQL_CODES}) == sorted(p.name for p in CHECKS)
+
+
+def test_every_text_of_a_code_is_made_somewhere():
+    made = {key for _, _, key in PYTHON_CODES} | {key for _, key in SQL_CODES}
+    # Codes passed on from a table (schema.EXPECTED, sie's syntax codes) are written as plain strings.
+    constants = {prefix + c for c in _constants() for prefix in CODED}
+    assert [k for k in i18n.TEXTS if k.startswith(CODED) and k not in made | constants] == []
 
 
 @pytest.mark.parametrize("key", sorted(i18n.TEXTS))

@@ -355,8 +355,8 @@ def test_utf8_claiming_pc8_is_warned_about():
 
 def test_an_amount_with_a_decimal_comma_is_an_error_on_its_line():
     ledger = read_text(one_voucher("#TRANS 5410 {} 1.00", "#TRANS 5410 {} 12,50"), "utfall.se")
-    assert errors(ledger) == [
-        Problem("fel", "utfall.se", 8, "belopp", "12,50", "ett belopp med punkt som decimaltecken, t.ex. -1250.50")
+    assert [(p.niva, p.fil, p.rad, p.kolumn, p.varde, p.forvantat) for p in errors(ledger)] == [
+        ("fel", "utfall.se", 8, "belopp", "12,50", "ett belopp med punkt som decimaltecken, t.ex. -1250.50")
     ]
 
 

@@ -5,7 +5,8 @@ select
     rad,
     'Slut' as kolumn,
     strftime(slut, '%Y-%m-%d') as varde,
-    'ett slutdatum på eller efter start ' || strftime(start, '%Y-%m-%d') as forvantat,
+    'activity_ends_before_start' as kod,
+    json_object('start', strftime(start, '%Y-%m-%d')) as param,
 from aktiviteter
 where slut < start
 order by rad

@@ -5,8 +5,8 @@ select
     rad,
     'Datum' as kolumn,
     strftime(datum, '%Y-%m-%d') as varde,
-    'ett datum inom projektperioden ' || strftime($start::date, '%Y-%m-%d') || ' – '
-        || strftime($slut::date, '%Y-%m-%d') as forvantat,
+    'cost_outside_period' as kod,
+    json_object('start', strftime($start::date, '%Y-%m-%d'), 'slut', strftime($slut::date, '%Y-%m-%d')) as param,
 from bokforing
 where utanfor is null and (datum < $start::date or datum > $slut::date)
 order by rad

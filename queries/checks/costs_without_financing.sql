@@ -18,10 +18,8 @@ select
     forsta_rad as rad,
     'Datum' as kolumn,
     years.ar::varchar as varde,
-    'kostnader bara under år med finansiering – finansiering.csv '
-        || case when financing.ar is null then 'har inget för år ' || years.ar
-            else 'summerar till ' || sv_kronor(financing.finansiering_kr) || ' för år ' || years.ar end
-        as forvantat,
+    case when financing.ar is null then 'cost_year_without_financing' else 'cost_year_financing_zero' end as kod,
+    json_object('ar', years.ar, 'summa_kr', financing.finansiering_kr) as param,
 from years
 left join financing on financing.ar = years.ar
 where coalesce(financing.finansiering_kr, 0) <= 0

@@ -16,7 +16,8 @@ select
     rad,
     kolumn,
     varde,
-    'ett antal som är 0 eller mer' as forvantat,
+    'count_below_zero' as kod,
+    json_object() as param,
 from counts
 where antal < 0
 order by fil, rad, kolumn

@@ -23,7 +23,8 @@ select
     rad,
     'Id' as kolumn,
     id as varde,
-    'ett unikt Id – samma Id finns redan på rad ' || forsta_rad as forvantat,
+    'duplicate_id' as kod,
+    json_object('forsta_rad', forsta_rad) as param,
 from numbered
 where rad > forsta_rad
 order by fil, rad

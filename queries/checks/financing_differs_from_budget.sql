@@ -8,7 +8,8 @@ select
     null::bigint as rad,
     'Belopp' as kolumn,
     ar::varchar || ': ' || sv_kronor(coalesce(finansiering_kr, 0)) as varde,
-    'samma summa som budgeten för år ' || ar || ' (' || sv_kronor(coalesce(budget_kr, 0)) || ')' as forvantat,
+    'financing_differs_from_budget' as kod,
+    json_object('ar', ar, 'budget_kr', coalesce(budget_kr, 0)) as param,
 from budget_by_year
 full outer join financing_by_year using (ar)
 where ar is not null and coalesce(budget_kr, 0) <> coalesce(finansiering_kr, 0)

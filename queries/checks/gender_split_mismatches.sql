@@ -5,8 +5,8 @@ select
     rad,
     'Värde' as kolumn,
     varde__text as varde,
-    'Kvinnor + Män = Värde (' || coalesce(kvinnor__text, '0') || ' + ' || coalesce(man__text, '0') || ')'
-        as forvantat,
+    'gender_split_mismatch' as kod,
+    json_object('kvinnor', coalesce(kvinnor__text, '0'), 'man', coalesce(man__text, '0')) as param,
 from indikatorvarden
 where varde is not null
     and (kvinnor is not null or man is not null)

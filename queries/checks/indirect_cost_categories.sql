@@ -20,8 +20,8 @@ select
     null::bigint as rad,
     named.kolumn,
     named.kostnadsslag as varde,
-    'ett kostnadsslag som finns i budget.csv (' || known.lista || ') – annars blir de indirekta '
-        || 'kostnaderna fel' as forvantat,
+    'indirect_category_not_in_budget' as kod,
+    json_object('lista', known.lista) as param,
 from named, known
 where named.kostnadsslag is not null
     and known.lista is not null

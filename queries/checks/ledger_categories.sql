@@ -6,13 +6,12 @@ select
     case when eget_kostnadsslag then 'Kostnadsslag' else 'Konto' end as kolumn,
     case when eget_kostnadsslag then kostnadsslag else konto end as varde,
     case
-        when konto is null and kostnadsslag is null
-            then 'ett kostnadsslag eller ett konto – raden har inget av dem'
-        when kostnadsslag is null then 'ett konto som täcks av konton.csv (eller av kontoplanen i projekt.toml)'
-        when not eget_kostnadsslag then 'ett konto vars kostnadsslag finns i budget.csv – kontot hör till '
-            || kostnadsslag || ', som budgeten saknar (lägg till det i budget.csv eller ange kontot i konton.csv)'
-        else 'ett kostnadsslag som finns i budget.csv'
-    end as forvantat,
+        when konto is null and kostnadsslag is null then 'ledger_no_category_or_account'
+        when kostnadsslag is null then 'ledger_account_not_covered'
+        when not eget_kostnadsslag then 'ledger_account_category_not_in_budget'
+        else 'ledger_category_not_in_budget'
+    end as kod,
+    json_object('kostnadsslag', kostnadsslag) as param,
 from bokforing
 where belopp is not null and utanfor is null
     and (kostnadsslag is null or kostnadsslag not in (select kostnadsslag from budget))

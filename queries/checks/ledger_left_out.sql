@@ -8,13 +8,10 @@ left_out as (
             else 'Datum'
         end as kolumn,
         case
-            when utanfor = 'objekt' then 'på andra objekt än ' || $objekt::varchar
-                || ' räknas inte till projektet'
-            when utanfor = 'konto' then 'på konton som inte är kostnadskonton ('
-                || $kostnadskonton_text::varchar || ') räknas inte – balanskonton, intäkter och finansiella poster'
-            else 'daterade efter rapportdatum ' || strftime($rapportdatum::date, '%Y-%m-%d')
-                || ' räknas inte förrän rapportdatum flyttas'
-        end as vad,
+            when utanfor = 'objekt' then 'ledger_left_out_object'
+            when utanfor = 'konto' then 'ledger_left_out_account'
+            else 'ledger_left_out_late'
+        end as kod,
         count(*) as antal,
         sum(belopp) as summa_kr,
     from bokforing
@@ -27,6 +24,13 @@ select
     null as rad,
     kolumn,
     null as varde,
-    antal || case when antal = 1 then ' rad ' else ' rader ' end || vad || ' (summa ' || sv_kronor(coalesce(summa_kr, 0)) || ')' as forvantat,
+    kod,
+    json_object(
+        'n', antal,
+        'summa_kr', coalesce(summa_kr, 0),
+        'objekt', $objekt::varchar,
+        'konton', $kostnadskonton_text::varchar,
+        'rapportdatum', strftime($rapportdatum::date, '%Y-%m-%d')
+    ) as param,
 from left_out
 order by kolumn desc

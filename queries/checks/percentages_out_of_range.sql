@@ -5,7 +5,8 @@ select
     rad,
     'Andel klar' as kolumn,
     andel_klar__text as varde,
-    'en procentsats 0–100' as forvantat,
+    'percent_out_of_range' as kod,
+    json_object() as param,
 from aktiviteter
 where andel_klar < 0 or andel_klar > 100
 union all
@@ -15,7 +16,8 @@ select
     rad,
     'Maxandel',
     maxandel__text,
-    'en procentsats 0–100',
+    'percent_out_of_range' as kod,
+    json_object(),
 from finansiering
 where maxandel < 0 or maxandel > 100
 order by fil, rad

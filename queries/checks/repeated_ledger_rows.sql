@@ -18,8 +18,8 @@ select
     bokforing.rad,
     null as kolumn,
     strftime(bokforing.datum, '%Y-%m-%d') || ' ' || bokforing.belopp__text as varde,
-    'en rad som inte upprepar rad ' || repeated.forsta_rad || ' (samma Datum, Belopp, Verifikation och Text)'
-        as forvantat,
+    'repeated_ledger_row' as kod,
+    json_object('forsta_rad', repeated.forsta_rad) as param,
 from bokforing
 inner join repeated
     on bokforing.datum = repeated.datum

@@ -11,7 +11,8 @@ select
     rad,
     'Medundertecknare' as kolumn,
     namn as varde,
-    'en finansiär i finansiering.csv' as forvantat,
+    'co_signer_not_financier' as kod,
+    json_object() as param,
 from co_signers
 where namn <> '' and namn not in (select finansiar from finansiering)
 union all
@@ -21,7 +22,8 @@ select
     rad,
     'Räknas från',
     raknas_fran,
-    'en Typ som finns i motesplatser.csv',
+    'counted_from_unknown_type' as kod,
+    json_object(),
 from indikatorer
 where raknas_fran is not null
     and sv_fold(raknas_fran) not in (select sv_fold(typ) from motesplatser where typ is not null)

@@ -14,7 +14,8 @@ select
     tid.rad,
     'Person' as kolumn,
     tid.person as varde,
-    'en person i personal.csv – den finns inte' as forvantat,
+    'unknown_person' as kod,
+    json_object() as param,
 from tid
 where tid.person is not null
     and tid.person not in (select person from listed)
@@ -25,7 +26,8 @@ select
     rad,
     'Person' as kolumn,
     person as varde,
-    'en person en gång – samma person finns redan på rad ' || forsta_rad as forvantat,
+    'duplicate_person' as kod,
+    json_object('forsta_rad', forsta_rad) as param,
 from listed
 where rad > forsta_rad
 order by fil, rad
