@@ -66,6 +66,7 @@ def new_connection() -> duckdb.DuckDBPyConnection:
         "sv_kronor",
         "activity_status_shown",
         "influence_overdue",
+        "decision_overdue",
         "period_till",
         "month_in_period",
         "hourly_cost_kr",

@@ -6,6 +6,6 @@ select
     ansvarig,
     deadline,
     status,
-    status = 'Öppen' and deadline < $rapportdatum::date as forsenat,
+    decision_overdue(status, deadline, $rapportdatum::date) as forsenat,
 from beslut
 order by status desc, deadline nulls last, datum, id

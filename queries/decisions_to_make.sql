@@ -6,9 +6,9 @@ select
     ansvarig,
     deadline,
     status,
-    status = 'Öppen' and deadline < $rapportdatum::date as forsenat,
+    decision_overdue(status, deadline, $rapportdatum::date) as forsenat,
     case when status = 'Öppen' then datediff('day', deadline, $rapportdatum::date) end as dagar_efter_deadline,
 from beslut
 where status = 'Förslag'
-    or (status = 'Öppen' and deadline < $rapportdatum::date)
+    or decision_overdue(status, deadline, $rapportdatum::date)
 order by status = 'Förslag' desc, deadline nulls last, datum, id

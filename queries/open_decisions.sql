@@ -5,7 +5,7 @@ select
     beslut,
     ansvarig,
     deadline,
-    deadline < $rapportdatum::date as forsenat,
+    decision_overdue(status, deadline, $rapportdatum::date) as forsenat,
 from beslut
 where status = 'Öppen'
 order by deadline nulls last, datum, id
