@@ -1,6 +1,6 @@
 """Command line: validate, summary, the meeting pack, the claim for a period, and e-mailing the pack.
 
-`validate DIR` lists every problem; `summary DIR --json` prints the figures; `pack DIR --out F.pdf`
+`validate DIR [--lang en]` lists every problem; `summary DIR --json` prints the figures; `pack DIR --out F.pdf`
 writes the meeting pack; `rapport DIR --period N --out F.xlsx|F.pdf` writes the claim of a period;
 `skicka DIR` e-mails the meeting pack to the recipients in .streamlit/secrets.toml.
 """
@@ -13,25 +13,26 @@ import json
 import sys
 from pathlib import Path
 
+from lagesbild import i18n
 from lagesbild import project as projects
 from lagesbild.summary import summary
 
 
-def _validate(folder: Path) -> int:
+def _validate(folder: Path, lang: str) -> int:
     project = projects.load(folder)
     for problem in [*project.problems, *project.notes]:
-        print(problem.text())
+        print(problem.text(lang))
     errors, warnings = len(project.errors), len(project.warnings)
-    print(f"{folder}: {errors} fel, {warnings} varningar")
+    print(f"{folder}: {i18n.t('count.errors', lang, n=errors)}, {i18n.t('count.warnings', lang, n=warnings)}")
     return 1 if errors else 0
 
 
-def _load(folder: Path) -> projects.Project | None:
-    """The project, or None after printing why no figures can be made from it."""
+def _load(folder: Path, lang: str = "sv") -> projects.Project | None:
+    """The project, or None after printing (in lang) why no figures can be made from it."""
     project = projects.load(folder)
     if not project.usable:
         for problem in project.errors:
-            print(problem.text(), file=sys.stderr)
+            print(problem.text(lang), file=sys.stderr)
         return None
     return project
 
@@ -90,7 +91,7 @@ def _write(out: Path, data: bytes) -> int:
 def _pack(folder: Path, out: Path, rapportdatum: dt.date | None, meeting: dt.date | None, lang: str) -> int:
     from lagesbild import report
 
-    project = _load(folder)
+    project = _load(folder, lang)
     if project is None:
         return 1
     r = rapportdatum or project.rapportdatum
@@ -106,7 +107,7 @@ def _claim(folder: Path, number: int, out: Path, rapportdatum: dt.date | None, l
     if out.suffix.lower() not in (".xlsx", ".pdf"):
         print(f"--out ska sluta på .xlsx eller .pdf, inte '{out.suffix or out.name}'", file=sys.stderr)
         return 2
-    project = _load(folder)
+    project = _load(folder, lang)
     if project is None:
         return 1
     try:
@@ -128,7 +129,7 @@ def _send(folder: Path, secrets: Path, rapportdatum: dt.date | None, meeting: dt
     except mail.MailError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    project = _load(folder)
+    project = _load(folder, lang)
     if project is None:
         return 1
     assert project.meta is not None
@@ -167,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="kontrollera en projektmapp")
     validate.add_argument("folder", type=Path)
+    validate.add_argument("--lang", choices=("sv", "en"), default="sv")
     summarize = commands.add_parser("summary", help="skriv ut nyckeltalen")
     summarize.add_argument("folder", type=Path)
     summarize.add_argument("--json", action="store_true", help="som JSON")
@@ -196,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Mappen {args.folder} finns inte", file=sys.stderr)
         return 2
     if args.command == "validate":
-        return _validate(args.folder)
+        return _validate(args.folder, args.lang)
     if args.command == "pack":
         return _pack(args.folder, args.out, args.rapportdatum, args.mote, args.lang)
     if args.command == "rapport":

@@ -291,7 +291,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "Inga fel eller varningar. Data är redo för mötet.",
         "No errors or warnings. The data is ready for the meeting.",
     ),
-    "quality.summary": ("{errors} fel och {warnings} varningar.", "{errors} errors and {warnings} warnings."),
+    "quality.summary": ("{errors} och {warnings}.", "{errors} and {warnings}."),
     "quality.errors": ("Fel", "Errors"),
     "quality.warnings": ("Varningar", "Warnings"),
     "quality.notes": ("Noteringar – det som inte räknas", "Notes – what is not counted"),
@@ -431,11 +431,19 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "upload.row.borttagen": ("borttagen", "removed"),
     "upload.row.fore": ("ändrad – före", "changed – before"),
     "upload.row.efter": ("ändrad – efter", "changed – after"),
-    "upload.late": (
-        "{n} rader i utfall.csv är daterade efter rapportdatum {date} (den senaste {latest}) och räknas inte "
-        "i siffrorna förrän rapportdatum flyttas.",
-        "{n} rows of utfall.csv are dated after the report date {date} (the latest {latest}) and do not count "
-        "in the figures until the report date is moved.",
+    "upload.late": Plural(
+        (
+            "{n} rad i utfall.csv är daterad {latest}, efter rapportdatum {date}, och räknas inte i siffrorna "
+            "förrän rapportdatum flyttas.",
+            "{n} row of utfall.csv is dated {latest}, after the report date {date}, and does not count in the "
+            "figures until the report date is moved.",
+        ),
+        (
+            "{n} rader i utfall.csv är daterade efter rapportdatum {date} (den senaste {latest}) och räknas inte "
+            "i siffrorna förrän rapportdatum flyttas.",
+            "{n} rows of utfall.csv are dated after the report date {date} (the latest {latest}) and do not count "
+            "in the figures until the report date is moved.",
+        ),
     ),
     "upload.move_date": (
         "Flytta rapportdatum i projekt.toml till {date}",

@@ -576,7 +576,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "rapportdatum i projekt.toml gick inte att flytta – ändra det i filen.",
         "rapportdatum in projekt.toml could not be moved – change it in the file.",
     ),
-    "refusal.role": ("Rollen {role} får inte {capability}.", "The role {role} may not {capability}."),
+    "refusal.role": ("Rollen {role} får inte {capability}.", "The role {role} lacks the right {capability}."),
     "refusal.role_query": ("Rollen {role} får inte hämta {query}.", "The role {role} may not fetch {query}."),
 }
 

@@ -14,7 +14,8 @@ warnings = [p for p in problems if not p.is_error]
 if not problems:
     st.success(ctx.t("quality.ok"))
 else:
-    message = ctx.t("quality.summary", errors=len(errors), warnings=len(warnings))
+    counts = {"errors": ctx.t("count.errors", n=len(errors)), "warnings": ctx.t("count.warnings", n=len(warnings))}
+    message = ctx.t("quality.summary", **counts)
     (st.error if errors else st.warning)(message)
     columns = {
         "fil": ("col.file", ui.TEXT),
@@ -26,12 +27,12 @@ else:
     for title, listed in (("quality.errors", errors), ("quality.warnings", warnings)):
         if listed:
             st.subheader(ctx.t(title))
-            ui.table(pd.DataFrame([p.as_dict() for p in listed]), columns, ctx, key=f"datakvalitet_{title}")
+            ui.table(pd.DataFrame([p.as_dict(ctx.lang) for p in listed]), columns, ctx, key=f"datakvalitet_{title}")
 if notes:
     st.subheader(ctx.t("quality.notes"))
     st.caption(ctx.t("quality.notes_help"))
     ui.table(
-        pd.DataFrame([p.as_dict() for p in notes]),
+        pd.DataFrame([p.as_dict(ctx.lang) for p in notes]),
         {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
         ctx,
         key="datakvalitet_notes",

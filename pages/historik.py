@@ -54,5 +54,5 @@ else:
             publishing.restore(folder, by_id[chosen], ctx.access)
             st.session_state["historik_notice"] = ctx.t("history.restored")
         except publishing.PublishError as exc:
-            st.session_state["historik_refusal"] = str(exc)
+            st.session_state["historik_refusal"] = exc.text(ctx.lang)
         st.rerun()

@@ -52,7 +52,7 @@ if files:
         )
     if checked.problems:
         ui.table(
-            pd.DataFrame([p.as_dict() for p in checked.problems]),
+            pd.DataFrame([p.as_dict(ctx.lang) for p in checked.problems]),
             {
                 "niva": ("col.level_problem", ui.TEXT),
                 "fil": ("col.file", ui.TEXT),
@@ -68,7 +68,7 @@ if files:
         st.subheader(ctx.t("quality.notes"))
         st.caption(ctx.t("quality.notes_help"))
         ui.table(
-            pd.DataFrame([p.as_dict() for p in checked.notes]),
+            pd.DataFrame([p.as_dict(ctx.lang) for p in checked.notes]),
             {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
             ctx,
             key="uppdatera_notes",
@@ -131,7 +131,7 @@ if files:
             try:
                 version = uploads.accept(folder, checked, ctx.access)
             except publishing.PublishError as exc:
-                st.session_state["uppdatera_refusal"] = str(exc)
+                st.session_state["uppdatera_refusal"] = exc.text(ctx.lang)
             else:
                 st.session_state["uppdatera_notice"] = ctx.t("upload.accepted", version=version.id)
                 st.session_state["uppdatera_uploaded"] = uploaded + 1
@@ -146,7 +146,7 @@ if late := st.session_state.get("uppdatera_late"):
     st.warning(
         ctx.t(
             "upload.late",
-            n=formatting.number(count),
+            n=count,
             date=formatting.date(rapportdatum),
             latest=formatting.date(latest),
         )
@@ -156,7 +156,7 @@ if late := st.session_state.get("uppdatera_late"):
         try:
             version = uploads.move_report_date(folder, latest, ctx.access)
         except publishing.PublishError as exc:
-            st.session_state["uppdatera_refusal"] = str(exc)
+            st.session_state["uppdatera_refusal"] = exc.text(ctx.lang)
         else:
             st.session_state["uppdatera_notice"] = ctx.t(
                 "upload.date_moved", date=formatting.date(latest), version=version.id
@@ -187,7 +187,7 @@ if open_meetings:
             publishing.freeze(folder, meeting, ctx.access)
             st.session_state["uppdatera_notice"] = ctx.t("freeze.done", date=formatting.date(meeting))
         except publishing.PublishError as exc:
-            st.session_state["uppdatera_refusal"] = str(exc)
+            st.session_state["uppdatera_refusal"] = exc.text(ctx.lang)
         st.rerun()
 else:
     st.text(ctx.t("freeze.none_left"))

@@ -344,9 +344,9 @@ def test_validate_prints_file_row_and_column_on_one_line(case, validate):
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_validate_counts_the_problem_on_its_last_line(case, validate):
-    errors, warnings = (1, 0) if case.niva == ERROR else (0, 1)
+    counts = "1 fel, 0 varningar" if case.niva == ERROR else "0 fel, 1 varning"
     last = validate(case).output.splitlines()[-1]
-    assert last.endswith(f"{case.folder}: {errors} fel, {warnings} varningar")
+    assert last.endswith(f"{case.folder}: {counts}")
 
 
 @pytest.mark.parametrize(
