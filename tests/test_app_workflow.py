@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import STRACKET, nodes, open_page, plain, tree_digests
+from support import DASHBOARD, STRACKET, nodes, open_page, plain, tree_digests
 
 from lagesbild import access, publishing
 
@@ -276,6 +276,41 @@ def test_an_upload_with_an_error_leaves_every_file_byte_identical(refused):
 
 def test_an_upload_with_an_error_adds_nothing_to_the_history(refused):
     assert refused["history"] == []
+
+
+@pytest.fixture(scope="module")
+def refused_in_english(tmp_path_factory) -> AppTest:
+    """As refused, in English mode."""
+    data = copy_example(tmp_path_factory.mktemp("refused_in_english"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAGESBILD_DATA", str(data))
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        at.query_params.update({"lang": "en"})
+        at.run()
+        at.switch_page("pages/uppdatera.py")
+        at.run()
+        return upload(at, "utfall.csv", broken_ledger())
+
+
+def test_the_preview_in_english_says_the_unreadable_amount_in_english(refused_in_english):
+    found = table_with(refused_in_english, "Level", "File", "Row", "Column", "Value", "Expected")
+    assert found[found["Level"] == "error"].to_dict("records") == [
+        {
+            "Level": "error",
+            "File": "utfall.csv",
+            "Row": "3",
+            "Column": "Belopp",
+            "Value": "tusen trehundrafyrtio",
+            "Expected": "an amount in kronor, e.g. 1 800 000, 1800000,50 or −1 250,00 kr",
+        }
+    ]
+
+
+def test_the_preview_in_english_counts_the_error_in_english(refused_in_english):
+    assert [e.value for e in refused_in_english.error] == [
+        "The files have 1 error and cannot be accepted. Correct it at the source and upload again – the project "
+        "is unchanged."
+    ]
 
 
 # --------------------------------------------------------------------------- undo from the history page
