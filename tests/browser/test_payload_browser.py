@@ -18,14 +18,13 @@ import os
 import re
 import secrets as random
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from server import free_port, healthy
+from server import command, free_port, healthy
 from test_payloads import FORMULA, IMG, LINK, SQL, write_payload_data
 
 from lagesbild import access
@@ -156,23 +155,7 @@ def link_server(tmp_path_factory, artifacts) -> Iterator[tuple[str, str, Path]]:
     env = {k: v for k, v in os.environ.items() if k != "LAGESBILD_DATA"}
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--logger.level",
-                "debug",
-                "--secrets.files",
-                str(secrets),
-            ],
+            command(port, "--logger.level", "debug", "--secrets.files", str(secrets)),
             cwd=REPO,
             env=env,
             stdout=out,
