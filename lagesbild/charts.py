@@ -416,7 +416,9 @@ def timeline(
         labels_y = [safe(f"{a} · {i}") for a, i in zip(part.omrade, part.id, strict=True)]
         fig.add_trace(
             go.Bar(
-                base=starts,
+                # Dates as the text Plotly writes for them: a Timestamp is written through a slow
+                # fallback, for every bar on every rerun.
+                base=[v.isoformat() for v in starts],
                 x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
                 y=labels_y,
                 orientation="h",
@@ -435,7 +437,7 @@ def timeline(
         )
         beside += [
             {
-                "x": e if side == "right" else s,
+                "x": (e if side == "right" else s).isoformat(),
                 "y": y,
                 "text": safe(text),
                 "showarrow": False,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -65,17 +67,53 @@ def cached_project(folder: str, fingerprint: str) -> Project:
     return load_project(Path(folder))
 
 
-def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None, params: tuple) -> pd.DataFrame:
-    """The kept frame of queries/<name>.sql, as a copy of its own: with copy-on-write, changing it
-    leaves the kept one as it was."""
-    return _kept_frame(folder, fingerprint, name, rapportdatum, params).copy(deep=False)
+T = TypeVar("T")
 
 
-# Kept as it is, not pickled: st.cache_data would unpickle a copy on every call, and a frame holding
+class Kept:
+    """Values kept in this process for every session, under small hashable keys; beyond max_entries
+    the least recently used go.
+
+    Not st.cache_resource: it hashes every argument anew on each call, a quarter to half a
+    millisecond, and a page asks for its frames, figures and tables a dozen times a rerun.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._values: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, make: Callable[[], T]) -> T:
+        """The value kept under key, made by make() the first time (two sessions may both make it)."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = make()
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.max_entries:
+                self._values.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+# Kept as they are, not pickled: st.cache_data unpickles a copy on every call, and a frame holding
 # lists (the thousands of late activities a verdict counts) takes longer to unpickle than a rerun may.
-@st.cache_resource(max_entries=2048, show_spinner=False)
-def _kept_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None, params: tuple) -> pd.DataFrame:
-    return cached_project(folder, fingerprint).frame(name, rapportdatum, **dict(params))
+FRAMES = Kept(2048)
+
+
+def cached_frame(folder: str, fingerprint: str, name: str, rapportdatum: dt.date | None, params: tuple) -> pd.DataFrame:
+    """queries/<name>.sql, kept, as a copy of its own: with copy-on-write, changing it leaves the kept
+    one as it was."""
+    kept = FRAMES.get(
+        (folder, fingerprint, name, rapportdatum, params),
+        lambda: cached_project(folder, fingerprint).frame(name, rapportdatum, **dict(params)),
+    )
+    return kept.copy(deep=False)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -265,6 +303,10 @@ def _cells(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) 
     }
 
 
+# The same lists for every session that shows the table: read, never changed.
+CELLS = Kept(1024)
+
+
 def display_frame(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) -> pd.DataFrame:
     """The columns of df, written out, under translated headers."""
     # One frame from whole columns: adding them one at a time costs more than writing the cells.
@@ -299,11 +341,13 @@ def table(
     height: int | Literal["auto", "stretch", "content"] = "auto",
     widths: dict[str, ColumnWidth] | None = None,
     wrap: bool = False,
+    kept: dict | None = None,
 ) -> None:
     """Data as a read-only table: values go through st.dataframe, never through Markdown.
 
     Figures are right-aligned so that their digits line up; widths gives a column ("small",
-    "medium", "large" or pixels) the room its texts need.
+    "medium", "large" or pixels) the room its texts need. kept, when the rows are decided by the
+    project version, the report date, key and these values alone: the cells are written once and kept.
     """
     config = {}
     for column, (label, kind) in columns.items():
@@ -311,7 +355,11 @@ def table(
         config[header] = st.column_config.TextColumn(
             header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left"
         )
-    cells = _cells(df, columns, ctx)
+    if kept is None or key is None:
+        cells = _cells(df, columns, ctx)
+    else:
+        identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(columns.items()))
+        cells = CELLS.get((*identity, tuple(sorted(kept.items()))), lambda: _cells(df, columns, ctx))
     pixels = {
         ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w
         for c, w in (widths or {}).items()
@@ -353,7 +401,7 @@ def paged_table(ctx: Context, name: str, params: dict, columns: dict[str, tuple[
                 m=formatting.number(total),
             )
         )
-    table(rows, columns, ctx, key=key)
+    table(rows, columns, ctx, key=key, kept={"query": name, **params, "sida": page})
 
 
 def bar_table(
@@ -398,30 +446,19 @@ def focus(ctx: Context, df: pd.DataFrame, param: str, page: str) -> pd.DataFrame
     return chosen
 
 
+# Building a Plotly figure takes longer than a rerun may, and a figure changes only with its key: each
+# is built once and kept (the same object, not a copy; st.plotly_chart only reads it).
+FIGURES = Kept(512)
+
+
 def cached_figure(ctx: Context, key: str, build: Callable[[], go.Figure], filters: dict | None = None) -> go.Figure:
     """build(), made once per project version, report date, language and filters, and kept.
 
     key names the figure on its page; filters is whatever else decides what it shows (the page's
     choices, the Id of the row it draws): build must read nothing else that changes.
     """
-    return _figure(
-        ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(sorted((filters or {}).items())), build
-    )
-
-
-# Building a Plotly figure takes longer than a rerun may, and a figure changes only with its key: each
-# is built once and kept (the same object, not a copy; st.plotly_chart only reads it).
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _figure(
-    folder: str,
-    fingerprint: str,
-    rapportdatum: dt.date | None,
-    lang: str,
-    key: str,
-    filters: tuple,
-    _build: Callable[[], go.Figure],
-) -> go.Figure:
-    return _build()
+    identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(sorted((filters or {}).items())))
+    return FIGURES.get(identity, build)
 
 
 def chart(figure: go.Figure, key: str) -> None:
@@ -437,10 +474,11 @@ def chart_with_table(
     key: str,
     filters: dict | None = None,
 ) -> None:
-    """A chart (build(), kept as cached_figure keeps it), and the numbers behind it one click away."""
+    """A chart, and the numbers behind it one click away: the figure and the table's cells are made
+    once and kept, as cached_figure keeps a figure, so df too must be decided by key and filters."""
     chart(cached_figure(ctx, key, build, filters), key)
     with st.expander(ctx.t("show_table")):
-        table(df, columns, ctx, key=f"{key}_table")
+        table(df, columns, ctx, key=f"{key}_table", kept=filters or {})
 
 
 def data_banner(ctx: Context) -> bool:

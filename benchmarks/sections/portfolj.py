@@ -163,7 +163,7 @@ def bench_portfolio(bench: Bench) -> list[Row]:
         for _ in range(bench.runs + 1):
             # as a newly started server: only the disk cache (portfolj.json) is left
             ui._portfolio_line.clear()
-            ui._kept_frame.clear()
+            ui.FRAMES.clear()
             ui.cached_project.clear()
             disk_only.append(first_portfolio_view())
         in_memory = [first_portfolio_view() for _ in range(bench.runs + 1)]
