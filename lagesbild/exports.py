@@ -385,7 +385,7 @@ def _activities(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
 
 
 def _influence(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("influence_efforts", r)
+    df = project.frame("influence_efforts", r, kommande_dagar=overview.UPCOMING_DAYS)
     return pd.DataFrame(
         {
             i18n.t("col.id", lang): df.id,
@@ -429,7 +429,7 @@ def _meetings(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
 
 
 def _risks(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("risks", r)
+    df = project.frame("risks", r, bara_oppna=False)
     return pd.DataFrame(
         {
             i18n.t("col.id", lang): df.id,

@@ -266,7 +266,6 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     # influence
     "influence.pipeline": ("Insatser per status", "Efforts per status"),
     "influence.by_level": ("Per nivå och kanal", "Per level and channel"),
-    "influence.deadlines": ("Svarsdagar inom 60 dagar", "Deadlines within 60 days"),
     "influence.overdue": ("Försenade insatser", "Overdue efforts"),
     "influence.outcomes": ("Resultat", "Outcomes"),
     "influence.cosigners": ("Medundertecknande finansiärer", "Co-signing financiers"),

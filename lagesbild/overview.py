@@ -9,6 +9,9 @@ import pandas as pd
 from lagesbild import formatting, i18n
 from lagesbild.statuses import BEHIND, INDICATOR, LATE
 
+# "Coming up" for influence efforts: their date or answer deadline within this many days of the report date.
+UPCOMING_DAYS = 60
+
 
 def status_counts(statuses: pd.Series) -> pd.DataFrame:
     """How many of each indicator status, in the order of the status scale."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf.enums import XPos, YPos
 
-from lagesbild import changes, exports, formatting, i18n, overview, publishing, statuses
+from lagesbild import changes, exports, formatting, i18n, overview, publishing
 from lagesbild.config import Meta
 from lagesbild.pack_charts import (
     STATUS_CHART_WIDTH,
@@ -27,9 +27,6 @@ from lagesbild.project import Project, load
 
 # The claim report (lagesbild.claim_report) writes its own pages with the same font, colours and sections.
 __all__ = ["FONT", "INK", "MUTED", "meeting_pack", "plain"]
-
-INFLUENCE_OPEN = (statuses.IDEA, statuses.PLANNED, statuses.ONGOING)
-UPCOMING_DAYS = 60
 
 
 def _value(value) -> str:
@@ -57,12 +54,13 @@ class _Data:
         self.activities = frame("activities_page", r, **exports.ALL_ACTIVITIES)
         self.activity_counts = frame("activity_counts_by_status", r)
         self.by_area = frame("activity_counts_by_area", r)
-        self.influence = frame("influence_efforts", r)
+        self.influence = frame("influence_efforts", r, kommande_dagar=overview.UPCOMING_DAYS)
         self.influence_counts = frame("influence_counts_by_status", r)
         self.meeting_totals = frame("meeting_totals", r).iloc[0]
         self.meetings_by_type = frame("meetings_by_type", r)
-        self.risks = frame("risks", r)
+        self.risks = frame("risks", r, bara_oppna=False)
         self.decisions = frame("decisions", r)
+        self.open_decisions = frame("open_decisions", r)
         self.previous = overview.last_meeting(project.metadata.styrgruppsmoten, min(r, meeting_date))
         self.since = frame("changes_since", r, sedan=self.previous).iloc[0] if self.previous else None
         self.frozen: changes.SinceLastMeeting | None = None
@@ -322,12 +320,8 @@ def _activities(pdf: _Pack, c: _Context) -> None:
     influence = data.influence
     pdf.subheading(c.t("influence.overdue"), keep=20)
     _influence_table(pdf, c, influence[influence.forsenad.fillna(False).astype(bool)])
-    start, horizon = pd.Timestamp(c.r), pd.Timestamp(c.r + dt.timedelta(days=UPCOMING_DAYS))
-    in_window = ((influence.datum > start) & (influence.datum <= horizon)) | (
-        (influence.sista_svarsdag >= start) & (influence.sista_svarsdag <= horizon)
-    )
-    pdf.subheading(c.t("upcoming", days=UPCOMING_DAYS), keep=20)
-    _influence_table(pdf, c, influence[influence.status.isin(INFLUENCE_OPEN) & in_window.fillna(False)], deadline=True)
+    pdf.subheading(c.t("upcoming", days=overview.UPCOMING_DAYS), keep=20)
+    _influence_table(pdf, c, influence[influence.kommande.fillna(False).astype(bool)], deadline=True)
 
 
 def _influence_table(pdf: _Pack, c: _Context, efforts: pd.DataFrame, deadline: bool = False) -> None:
@@ -540,7 +534,7 @@ def _since(pdf: _Pack, c: _Context) -> None:
 def _decisions(pdf: _Pack, c: _Context) -> None:
     date = formatting.date
     pdf.section(c.t("section.decisions"), new_page=False)
-    open_decisions = c.data.decisions[c.data.decisions.status == statuses.OPEN]
+    open_decisions = c.data.open_decisions
     if open_decisions.empty:
         pdf.paragraph(c.t("overview.no_decisions"))
         return

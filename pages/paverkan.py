@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lagesbild import charts, ui
+from lagesbild import charts, overview, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.influence"):
-    efforts = ctx.frame("influence_efforts")
+    efforts = ctx.frame("influence_efforts", kommande_dagar=overview.UPCOMING_DAYS)
     counts = ctx.frame("influence_counts_by_status")
     left, right = st.columns(2)
     with left:
@@ -42,14 +42,14 @@ if ui.page_header(ctx, "page.influence"):
     }
     # Each table keeps the columns its question needs, so that the next step fits beside the issue.
     widths: dict = {"fraga": 230, "nasta_steg": 230, "mottagare": 170, "ansvarig": 110}
-    st.subheader(ctx.t("influence.deadlines"))
-    upcoming = efforts[efforts.dagar_till_svarsdag.between(0, 60)].sort_values("sista_svarsdag")
+    st.subheader(ctx.t("upcoming", days=overview.UPCOMING_DAYS))
+    upcoming = efforts[efforts.kommande.fillna(False).astype(bool)]
     if upcoming.empty:
         st.text(ctx.t("influence.none"))
     else:
         ui.table(
             upcoming,
-            {k: columns[k] for k in ("id", "fraga", "sista_svarsdag", "dagar_till_svarsdag", "ansvarig", "nasta_steg")},
+            {k: columns[k] for k in ("id", "fraga", "datum", "sista_svarsdag", "dagar_till_svarsdag", "ansvarig", "nasta_steg")},
             ctx,
             key="paverkan_deadlines",
             widths=widths,

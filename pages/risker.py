@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from lagesbild import charts, statuses, ui
+from lagesbild import charts, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.risks"):
-    risks = ctx.frame("risks")
-    open_risks = risks[risks.status == statuses.OPEN]
+    risks = ctx.frame("risks", bara_oppna=False)
+    open_risks = ctx.frame("risks", bara_oppna=True)
     left, _ = st.columns([2, 3])
     with left:
         ui.chart_with_table(

@@ -1,4 +1,4 @@
--- every influence effort with whether it is overdue and the days left to its answer deadline
+-- every influence effort with whether it is overdue or coming up, and the days left to its answer deadline
 select
     id,
     fraga,
@@ -16,6 +16,7 @@ select
     resultat,
     lank,
     influence_overdue(status, datum, $rapportdatum::date) as forsenad,
+    influence_upcoming(status, datum, sista_svarsdag, $rapportdatum::date, $kommande_dagar::integer) as kommande,
     datediff('day', $rapportdatum::date, sista_svarsdag) as dagar_till_svarsdag,
 from paverkan
 order by datum, id

@@ -1,4 +1,4 @@
--- every risk with its score (likelihood × impact)
+-- every risk, or the open ones only, with its score (likelihood × impact)
 select
     id,
     risk,
@@ -9,4 +9,5 @@ select
     ansvarig,
     status,
 from risker
+where not $bara_oppna::boolean or status = 'Öppen'
 order by status desc, riskvarde desc, id

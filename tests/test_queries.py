@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from support import REPO, STRACKET, write_project
 
-from lagesbild import claims, database, staff, ui, verdicts
+from lagesbild import claims, database, overview, staff, ui, verdicts
 from lagesbild import project as projects
 from lagesbild.problems import Problem
 
@@ -39,6 +39,7 @@ def params_for(project: projects.Project, name: str) -> dict:
         project.params()
         | {"sedan": max(d for d in project.meta.styrgruppsmoten if d < r)}
         | {"id": "", "sida": 1, "per_sida": ui.PAGE_ROWS}  # no Id asked for; the first page of a table
+        | {"bara_oppna": False, "kommande_dagar": overview.UPCOMING_DAYS}  # every risk; what comes up
         | staff.params(claims.period(project, 1))
         | verdicts.params(
             project.frame("project_totals").iloc[0], project.frame("financiers"), project.frame("indicators")

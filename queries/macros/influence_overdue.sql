@@ -1,4 +1,4 @@
 -- whether an influence effort is overdue at a report date: still to do, and its date has passed
 create macro influence_overdue(status, datum, rapportdatum) as (
-    status in ('Idé', 'Planerad', 'Pågår') and datum < rapportdatum
+    influence_open(status) and datum < rapportdatum
 )
