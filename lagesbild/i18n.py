@@ -272,6 +272,12 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "influence.none": ("Inga.", "None."),
     "influence.every_column": ("Alla kolumner", "Every column"),
     # meetings
+    "meetings.versus_indicators": (
+        "Här räknas varje mötesplats till och med rapportdatum {date}. Indikatorerna på sidan Mål visar de värden "
+        "som rapporterats per mätdatum (senast {reported}), så en indikator för deltagare kan visa en lägre siffra.",
+        "Every meeting place up to the report date {date} is counted here. The indicators on the Goals page show "
+        "the values reported per measurement date (last {reported}), so an indicator of participants may show less.",
+    ),
     "meetings.over_time": ("Mötesplatser per månad", "Meeting places per month"),
     "meetings.by_type": ("Deltagare per typ", "Attendance per type"),
     "meetings.share": ("Andel kvinnor", "Share of women"),

@@ -12,6 +12,15 @@ if ui.page_header(ctx, "page.meetings"):
     cols[1].metric(ctx.t("meetings.women"), formatting.number(totals.kvinnor))
     cols[2].metric(ctx.t("meetings.men"), formatting.number(totals.man))
     cols[3].metric(ctx.t("meetings.share"), formatting.pct(totals.andel_kvinnor))
+    if not formatting.missing(totals.senaste_indikatordatum):
+        # Participants counted here and an indicator of participants (Stråket's I3) differ on purpose.
+        st.caption(
+            ctx.t(
+                "meetings.versus_indicators",
+                reported=formatting.date(totals.senaste_indikatordatum),
+                date=formatting.date(ctx.project.as_of(ctx.rapportdatum)),
+            )
+        )
     meetings = ctx.frame("meetings")
     by_type = ctx.frame("meetings_by_type")
     if not meetings.empty:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import REPO, kr, nodes, open_page, plain
+from support import REPO, STRACKET, csv_rows, kr, nodes, open_page, plain
 
 from lagesbild import formatting
 from lagesbild import project as projects
@@ -535,3 +535,12 @@ def test_markup_in_the_project_name_is_shown_as_plain_text(markup_page):
 def test_markup_in_the_data_reaches_chart_labels_escaped(markup_page):
     timeline = markup_page("aktiviteter").get("plotly_chart")[0].proto.spec
     assert "&lt;img src=x onerror=alert(1)&gt;" in timeline and IMG not in timeline
+
+
+def test_meetings_page_says_why_its_participants_differ_from_the_participants_indicator(rendered):
+    # Stråket's I3 was last reported 2026-09-30 (327 participants); the page counts meetings up to 2026-10-31 (354).
+    dates = [row["Datum"] for row in csv_rows(STRACKET / "indikatorvarden.csv")]
+    last_reported = max(d for d in dates if d <= "2026-10-31")  # projekt.toml's rapportdatum
+    assert last_reported == "2026-09-30"
+    captions = [c.value for c in rendered(EXAMPLE, "motesplatser").caption]
+    assert any("till och med rapportdatum 2026-10-31" in c and f"senast {last_reported}" in c for c in captions)
