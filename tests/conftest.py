@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
 from support import BERGSLAGET, STRACKET
 
 from lagesbild import project as projects
@@ -30,6 +32,26 @@ def navigation_as_in_the_server() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(PagesManager, "__init__", init)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_found_once_as_in_the_server() -> Iterator[None]:
+    """Let every AppTest share one registry of installed components, as a server's sessions do.
+
+    A server looks for installed components once, at its start; AppTest looks again for each new
+    AppTest, reading the metadata of every installed package (half a second each time).
+    """
+    shared = BidiComponentManager()
+    shared.discover_and_register_components(start_file_watching=False)
+    original = AppTest.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self._bidi_component_manager = shared
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AppTest, "__init__", init)
         yield
 
 
