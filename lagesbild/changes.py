@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from lagesbild import schema
+from lagesbild import publishing, schema
 from lagesbild.project import Project
 from lagesbild.statuses import OPEN
 
@@ -45,6 +47,20 @@ def _changed(now: pd.DataFrame, then: pd.DataFrame, stem: str, columns: list[str
             if str(before) != str(after):
                 rows.append({"id": values["id"], "kolumn": spec.column(column).name, "fore": before, "efter": after})
     return pd.DataFrame(rows, columns=["id", "kolumn", "fore", "efter"])
+
+
+def against_frozen(
+    now: Project, meeting: dt.date | None, rapportdatum: dt.date, open_snapshot: Callable[[Path], Project]
+) -> SinceLastMeeting | None:
+    """Today's data against the picture frozen for meeting; None when none was frozen or it no longer reads.
+
+    The dashboard and the meeting pack both ask this; open_snapshot loads a frozen folder (cached on the dashboard).
+    """
+    snapshot = publishing.frozen_meetings(now.folder).get(meeting) if meeting is not None else None
+    if meeting is None or snapshot is None:
+        return None
+    then = open_snapshot(snapshot)
+    return compare(now, then, meeting, rapportdatum) if then.usable else None
 
 
 def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date) -> SinceLastMeeting:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf.enums import XPos, YPos
 
-from lagesbild import changes, exports, formatting, i18n, overview, publishing
+from lagesbild import changes, exports, formatting, i18n, overview
 from lagesbild.config import Meta
 from lagesbild.pack_charts import (
     STATUS_CHART_WIDTH,
@@ -63,11 +63,8 @@ class _Data:
         self.open_decisions = frame("open_decisions", r)
         self.previous = overview.last_meeting(project.metadata.styrgruppsmoten, min(r, meeting_date))
         self.since = frame("changes_since", r, sedan=self.previous).iloc[0] if self.previous else None
-        self.frozen: changes.SinceLastMeeting | None = None
         # As on the dashboard: against the picture frozen for that meeting when there is one.
-        frozen = publishing.frozen_meetings(project.folder).get(self.previous) if self.previous else None
-        if self.previous and frozen and (then := load(frozen)).usable:
-            self.frozen = changes.compare(project, then, self.previous, r)
+        self.frozen = changes.against_frozen(project, self.previous, r, load)
 
 
 def _charts(data: _Data, r: dt.date, lang: str) -> dict[str, Chart | None]:

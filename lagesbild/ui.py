@@ -122,13 +122,9 @@ def _cached_changes(
 ) -> changes.SinceLastMeeting | None:
     project = cached_project(folder, fingerprint)
     meeting = overview.last_meeting(project.metadata.styrgruppsmoten, rapportdatum)
-    snapshot = publishing.frozen_meetings(Path(folder)).get(meeting) if meeting in frozen else None
-    if snapshot is None:
-        return None
-    then = cached_project(str(snapshot), catalog.fingerprint(snapshot))
-    if meeting is None or not then.usable:
-        return None
-    return changes.compare(project, then, meeting, rapportdatum)
+    return changes.against_frozen(
+        project, meeting, rapportdatum, lambda snapshot: cached_project(str(snapshot), catalog.fingerprint(snapshot))
+    )
 
 
 def since_last_meeting(ctx: Context) -> changes.SinceLastMeeting | None:
