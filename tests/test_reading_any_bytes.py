@@ -52,6 +52,13 @@ def base(tmp_path_factory) -> Path:
     return write_project(tmp_path_factory.mktemp("bytes"), utfall=None)
 
 
+@pytest.fixture(scope="module")
+def current(tmp_path_factory) -> tuple[Path, project.Project]:
+    """The minimal project, loaded once: a preview reads its folder and writes nothing there."""
+    folder = write_project(tmp_path_factory.mktemp("current"))
+    return folder, project.load(folder)
+
+
 def _folder_with(base: Path, name: str, data: bytes) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="lagesbild-test-")) / "projekt"
     shutil.copytree(base, folder)
@@ -70,12 +77,9 @@ def test_loading_any_bytes_as_the_ledger_returns_problems(base, data, name):
     assert isinstance(loaded.problems, list)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None)
 @given(data=ANY_BYTES, name=st.sampled_from(["utfall.csv", "huvudbok.csv", "export.se", "budget.csv"]))
-def test_previewing_any_bytes_as_an_upload_returns_problems(base, data, name):
-    folder = _folder_with(base, "utfall.csv", MINIMAL["utfall.csv"].encode())
-    try:
-        checked = uploads.preview(folder, project.load(folder), [(name, data)], access.LOCAL)
-    finally:
-        shutil.rmtree(folder.parent)
+def test_previewing_any_bytes_as_an_upload_returns_problems(current, data, name):
+    folder, loaded = current
+    checked = uploads.preview(folder, loaded, [(name, data)], access.LOCAL)
     assert isinstance(checked.problems, list)
