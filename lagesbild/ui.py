@@ -442,6 +442,23 @@ def focus(ctx: Context, df: pd.DataFrame, param: str, page: str) -> pd.DataFrame
     return chosen
 
 
+class DrawnFigure(go.Figure):
+    """A kept figure, never changed once built: the dictionary st.plotly_chart asks it for on every
+    rerun, which Plotly deep-copies, template and all (a millisecond or more a chart), is made once."""
+
+    _drawn: dict | None = None
+
+    def to_dict(self) -> dict:
+        if self._drawn is None:
+            self._drawn = super().to_dict()
+        return self._drawn
+
+
+def _drawn(figure: go.Figure) -> go.Figure:
+    figure.__class__ = DrawnFigure  # the same figure, from now on asked for its dictionary once
+    return figure
+
+
 # Building a Plotly figure takes longer than a rerun may, and a figure changes only with its key: each
 # is built once and kept (the same object, not a copy; st.plotly_chart only reads it).
 FIGURES = Kept(512)
@@ -454,7 +471,7 @@ def cached_figure(ctx: Context, key: str, build: Callable[[], go.Figure], filter
     choices, the Id of the row it draws): build must read nothing else that changes.
     """
     identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(sorted((filters or {}).items())))
-    return FIGURES.get(identity, build)
+    return FIGURES.get(identity, lambda: _drawn(build()))
 
 
 def chart(figure: go.Figure, key: str) -> None:
