@@ -124,7 +124,12 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "en CSV-fil med '{delimiter}' som avgränsare och citattecken (\") runt fält",
         "a CSV file with '{delimiter}' as separator and quotation marks (\") around fields",
     ),
-    "problem.file_unreadable": ("en fil som går att läsa ({detail})", "a file that can be read ({detail})"),
+    "problem.file_bad_utf16": (
+        "filen börjar som UTF-16 men är inte hel UTF-16 – den slutar mitt i ett tecken eller har ett trasigt "
+        "tecken; spara filen som UTF-8",
+        "the file starts as UTF-16 but is not whole UTF-16 – it ends in the middle of a character or has a "
+        "broken one; save the file as UTF-8",
+    ),
     # a zip file, its members, and an Excel file's container and sheet (lagesbild.xlsx)
     "problem.zip_incomplete": (
         "{name} kunde inte öppnas – den är ingen hel zip-fil",

@@ -118,9 +118,16 @@ def decode(data: bytes) -> tuple[str, str | None]:
     every å, ä and ö before it.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", data.decode("utf-16")
+        try:
+            return "utf-16", data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise Unreadable("file_bad_utf16") from exc
     if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig", data.decode("utf-8-sig")
+        try:
+            return "utf-8-sig", data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            at = exc.start + 3  # after the BOM
+            raise Unreadable("file_bad_utf8", _line_of(data, at), byte=f"0x{data[at]:02X}") from exc
     try:
         data.decode("utf-8")
         return "utf-8", None
@@ -526,10 +533,6 @@ def read_file(
         source = prepare(path, workdir, spec)
     except Unreadable as exc:
         result.problems.append(error(spec.filename, exc.rad, None, None, exc.kod, **dict(exc.param)))
-        empty_table(con, spec)
-        return result
-    except ValueError as exc:  # a UTF-16 file cut in the middle of a character
-        result.problems.append(error(spec.filename, None, None, None, "file_unreadable", detail=str(exc)))
         empty_table(con, spec)
         return result
     names, header_problems = map_header(source.header, spec, source.header_row)

@@ -63,6 +63,27 @@ def test_a_tab_separated_row_names_the_tab_in_each_language(tmp_path):
     )
 
 
+def test_a_utf16_file_cut_in_the_middle_of_a_character_is_a_problem_of_its_own(tmp_path):
+    cut = MINIMAL["utfall.csv"].encode("utf-16")[:-1]
+    (problem,) = projects.load(write_project(tmp_path, utfall=cut)).problems
+    assert (problem.fil, problem.rad, problem.expected("en")) == (
+        "utfall.csv",
+        None,
+        "the file starts as UTF-16 but is not whole UTF-16 – it ends in the middle of a character or has a "
+        "broken one; save the file as UTF-8",
+    )
+
+
+def test_a_bad_byte_after_a_utf8_bom_names_its_line(tmp_path):
+    broken = b"\xef\xbb\xbf" + MINIMAL["utfall.csv"].encode().replace(b"Konsult juni", b"Konsult j\xfcni")
+    (problem,) = projects.load(write_project(tmp_path, utfall=broken)).problems
+    assert (problem.rad, problem.text()) == (
+        3,
+        "Fel: utfall.csv, rad 3: filen är skriven i UTF-8 men byte 0xFC är inget UTF-8-tecken – raden har sparats "
+        "i en annan teckenkodning; spara hela filen som UTF-8 igen",
+    )
+
+
 def test_an_sie_amount_with_a_decimal_comma_is_said_in_english_with_its_line():
     ledger = sie.read(b'#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250430 "Lon"\n{\n#TRANS 5410 {} 12,50\n}\n', "utfall.se")
     assert [p.text("en") for p in ledger.problems] == [
