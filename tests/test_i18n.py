@@ -130,8 +130,9 @@ def _literals(node: ast.AST) -> list[str]:
     return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
 
 
-def _python_codes() -> list[tuple[str, int, str]]:
-    """(file, line, key) of every code written out in a call that makes a problem or a refusal."""
+def _python_codes() -> list[tuple[str, int, str, frozenset[str] | None]]:
+    """(file, line, key, names of the parameters given, or None when some come from a dict) of every code
+    written out in a call that makes a problem or a refusal."""
     found = []
     for name, tree in TREES:
         for node in ast.walk(tree):
@@ -144,12 +145,15 @@ def _python_codes() -> list[tuple[str, int, str]]:
                 keys = [_CODED_EXCEPTIONS[func] + k for k in _literals(node.args[0])]
             else:
                 continue
-            found += [(name, node.lineno, key) for key in keys]
+            given = [k.arg for k in node.keywords]
+            names = None if None in given else frozenset(k for k in given if k is not None)
+            found += [(name, node.lineno, key, names) for key in keys]
     return found
 
 
-def _without_parameters(sql: str) -> str:
-    """A check's text without its json_object(…) calls, whose strings are the names of parameters."""
+def _parameters(sql: str) -> tuple[str, set[str]]:
+    """A check's text without its json_object(…) calls, and the names of the parameters those calls give."""
+    names: set[str] = set()
     while (start := sql.find("json_object(")) != -1:
         depth, end = 0, start + len("json_object")
         while end < len(sql):
@@ -157,39 +161,55 @@ def _without_parameters(sql: str) -> str:
             if depth == 0:
                 break
             end += 1
+        names |= set(re.findall(r"'([a-z_]+)'", sql[start : end + 1]))
         sql = sql[:start] + sql[end + 1 :]
-    return sql
+    return sql, names
 
 
-def _sql_codes() -> list[tuple[str, str]]:
-    """(file, key) of every code a check returns: each string in it that reads like one (words joined by _)."""
+def _sql_codes() -> list[tuple[str, str, frozenset[str]]]:
+    """(file, key, parameters of the file) of every code a check returns: each string in it that reads like
+    one (words joined by _)."""
     found = []
     for path in CHECKS:
-        sql = _without_parameters(path.read_text(encoding="utf-8"))
-        found += [(path.name, "problem." + k) for k in re.findall(r"'([a-z]+(?:_[a-z0-9]+)+)'", sql)]
+        sql, names = _parameters(path.read_text(encoding="utf-8"))
+        found += [(path.name, "problem." + k, frozenset(names)) for k in re.findall(r"'([a-z]+(?:_[a-z0-9]+)+)'", sql)]
     return found
+
+
+def _placeholders(key: str) -> set[str]:
+    return {field for form in _forms(i18n.TEXTS[key]) for text in form for field in _fields(text)}
 
 
 PYTHON_CODES = _python_codes()
 SQL_CODES = _sql_codes()
 
 
-@pytest.mark.parametrize(("name", "line", "key"), PYTHON_CODES)
+@pytest.mark.parametrize(("name", "line", "key"), [c[:3] for c in PYTHON_CODES])
 def test_every_code_written_where_a_problem_is_made_has_a_text(name, line, key):
     assert key in i18n.TEXTS, f"{name}:{line}"
 
 
-@pytest.mark.parametrize(("name", "key"), SQL_CODES)
+@pytest.mark.parametrize(("name", "line", "key", "given"), [c for c in PYTHON_CODES if c[3] is not None])
+def test_every_code_written_where_a_problem_is_made_is_given_the_parameters_its_text_names(name, line, key, given):
+    assert _placeholders(key) <= given, f"{name}:{line}"
+
+
+@pytest.mark.parametrize(("name", "key"), [c[:2] for c in SQL_CODES])
 def test_every_code_a_check_returns_has_a_text(name, key):
     assert key in i18n.TEXTS, name
 
 
+@pytest.mark.parametrize(("name", "key", "given"), SQL_CODES)
+def test_every_code_a_check_returns_is_given_the_parameters_its_text_names(name, key, given):
+    assert _placeholders(key) <= given, name
+
+
 def test_every_check_returns_a_code():
-    assert sorted({name for name, _ in SQL_CODES}) == sorted(p.name for p in CHECKS)
+    assert sorted({name for name, _, _ in SQL_CODES}) == sorted(p.name for p in CHECKS)
 
 
 def test_every_text_of_a_code_is_made_somewhere():
-    made = {key for _, _, key in PYTHON_CODES} | {key for _, key in SQL_CODES}
+    made = {c[2] for c in PYTHON_CODES} | {c[1] for c in SQL_CODES}
     # Codes passed on from a table (schema.EXPECTED, sie's syntax codes) are written as plain strings.
     constants = {prefix + c for c in _constants() for prefix in CODED}
     assert [k for k in i18n.TEXTS if k.startswith(CODED) and k not in made | constants] == []
