@@ -142,6 +142,13 @@ def test_the_english_form_of_a_problem_text_has_no_swedish_word(key):
     assert [en for _, en in forms if _SWEDISH.search(_CONTRACT_NAMES.sub("", en))] == []
 
 
+@pytest.mark.parametrize("key", sorted(problem_texts.TEXTS))
+def test_no_problem_text_names_a_placeholder_that_t_takes_for_itself(key):
+    entry = problem_texts.TEXTS[key]
+    forms = [entry.one, entry.other] if isinstance(entry, i18n.Plural) else [entry]
+    assert not {"key", "lang"} & {f for form in forms for text in form for f in re.findall(r"(?<!\{)\{(\w+)\}", text)}
+
+
 # --------------------------------------------------------------------------- notes, the store and refusals
 
 
