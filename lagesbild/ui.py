@@ -330,7 +330,7 @@ def _row_height(shown: dict[str, list[str]], widths: dict[str, int]) -> int:
 
 
 def table(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Callable[[], pd.DataFrame],
     columns: dict[str, tuple[str, str]],
     ctx: Context,
     key: str | None = None,
@@ -343,7 +343,8 @@ def table(
 
     Figures are right-aligned so that their digits line up; widths gives a column ("small",
     "medium", "large" or pixels) the room its texts need. kept, when the rows are decided by the
-    project version, the report date, key and these values alone: the cells are written once and kept.
+    project version, the report date, key and these values alone: the cells are written once and kept
+    (and df, given as a function, is made only then).
     """
     config = {}
     for column, (label, kind) in columns.items():
@@ -351,22 +352,26 @@ def table(
         config[header] = st.column_config.TextColumn(
             header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left"
         )
+
+    def write() -> dict[str, list[str]]:
+        return _cells(df if isinstance(df, pd.DataFrame) else df(), columns, ctx)
+
     if kept is None or key is None:
-        cells = _cells(df, columns, ctx)
+        cells = write()
     else:
         identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(columns.items()))
-        cells = CELLS.get((*identity, tuple(sorted(kept.items()))), lambda: _cells(df, columns, ctx))
+        cells = CELLS.get((*identity, tuple(sorted(kept.items()))), write)
     pixels = {
         ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w
         for c, w in (widths or {}).items()
         if c in columns
     }
     row_height = _row_height(cells, pixels) if wrap else ROW_HEIGHT
-    if height == "auto" and len(df) <= WHOLE_ROWS:
-        height = HEADER_HEIGHT + row_height * max(len(df), 1) + 2
     # Text as an Arrow table goes to the browser as it is; a pandas frame of text is converted first,
     # column by column, which costs more than writing the cells.
     shown = pa.table({header: pa.array(texts, pa.string()) for header, texts in cells.items()})
+    if height == "auto" and shown.num_rows <= WHOLE_ROWS:
+        height = HEADER_HEIGHT + row_height * max(shown.num_rows, 1) + 2
     st.dataframe(
         shown, hide_index=True, key=key, height=height, column_config=config, row_height=row_height if wrap else None
     )
@@ -459,19 +464,26 @@ def _drawn(figure: go.Figure) -> go.Figure:
     return figure
 
 
-# Building a Plotly figure takes longer than a rerun may, and a figure changes only with its key: each
-# is built once and kept (the same object, not a copy; st.plotly_chart only reads it).
-FIGURES = Kept(512)
+# What a page makes from its frames, kept per project version, report date, language and filters:
+# building a Plotly figure, or splitting a frame with pandas, takes longer than a rerun may.
+KEPT = Kept(1024)
+
+
+def kept(ctx: Context, key: str, make: Callable[[], T], filters: dict | None = None) -> T:
+    """make(), made once per project version, report date, language and filters, and kept (the same
+    object for every session, never to be changed).
+
+    key names the value on its page; filters is whatever else decides it (the page's choices, the Id
+    of the row it draws): make must read nothing else that changes. make is given the frames the page
+    fetched, not left to fetch them, so that the role's access is checked on every run.
+    """
+    identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(sorted((filters or {}).items())))
+    return KEPT.get(identity, make)
 
 
 def cached_figure(ctx: Context, key: str, build: Callable[[], go.Figure], filters: dict | None = None) -> go.Figure:
-    """build(), made once per project version, report date, language and filters, and kept.
-
-    key names the figure on its page; filters is whatever else decides what it shows (the page's
-    choices, the Id of the row it draws): build must read nothing else that changes.
-    """
-    identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(sorted((filters or {}).items())))
-    return FIGURES.get(identity, lambda: _drawn(build()))
+    """build(), kept as kept() keeps a value; st.plotly_chart only reads it."""
+    return kept(ctx, key, lambda: _drawn(build()), filters)
 
 
 def chart(figure: go.Figure, key: str) -> None:
@@ -481,7 +493,7 @@ def chart(figure: go.Figure, key: str) -> None:
 
 def chart_with_table(
     build: Callable[[], go.Figure],
-    df: pd.DataFrame,
+    df: pd.DataFrame | Callable[[], pd.DataFrame],
     columns: dict[str, tuple[str, str]],
     ctx: Context,
     key: str,

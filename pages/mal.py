@@ -7,6 +7,12 @@ import streamlit as st
 
 from lagesbild import charts, statuses, ui
 
+
+def _per_indicator(values: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    shown = values[values.till_rapportdatum]
+    return {str(i): rows for i, rows in shown.groupby("indikator", sort=False)}
+
+
 ctx = ui.context()
 if ui.page_header(ctx, "page.goals"):
     indicators = ctx.frame("indicators")
@@ -44,16 +50,18 @@ if ui.page_header(ctx, "page.goals"):
         widths={"namn": 170},
         wrap=True,
     )
-    values = ctx.frame("indicator_values")
-    values = values[values.till_rapportdatum]
+    # Each indicator's values up to the report date: split once, not filtered again for every
+    # indicator on every rerun.
+    values_frame = ctx.frame("indicator_values")
+    values = ui.kept(ctx, "mal_values", lambda: _per_indicator(values_frame))
     labels = {key: ctx.t(f"goals.{key}") for key in ("women", "men", "value", "target", "expected")}
     labels["report_date"] = ctx.t("control.report_date")
     start = ctx.project.meta.start
     columns = st.columns(2)
     for position, row in enumerate(indicators.itertuples()):
-        own = values[values.indikator == row.id]
+        own = values.get(row.id)
         with columns[position % 2]:
-            if own.empty:
+            if own is None:
                 st.text(f"{row.id} · {row.namn}")
                 st.text(ctx.status(statuses.NOT_MEASURED))
                 continue
@@ -69,7 +77,8 @@ if ui.page_header(ctx, "page.goals"):
                     pd.Timestamp(row.maldatum).date(),
                     ctx.rapportdatum,
                 ),
-                pd.DataFrame(own.assign(mal=row.mal, enhet=row.enhet)),
+                # Made only when the table's cells are not kept already.
+                functools.partial(own.assign, mal=row.mal, enhet=row.enhet),
                 {
                     "mal": ("col.goal", ui.TEXT),
                     "enhet": ("col.unit", ui.TEXT),
