@@ -1,11 +1,11 @@
 """A publish killed with SIGKILL at a random moment leaves the old or the new project, never a mix.
 
-Each round starts tests/crash_publisher.py, which publishes new versions of aktiviteter.csv,
-beslut.csv and a 2 MB utfall.csv into a copy of data/stracket and prints a line after every
-write, rename, removal and directory fsync. The round kills it either right after a randomly
-chosen step line or after a random delay, then loads the project with lagesbild.project.load
-(which runs publishing.recover) and checks the three files, the history and the leftovers. The
-rounds run in two worker processes, each on its own copy, to keep the test near a minute.
+Each round has tests/crash_publisher.py start a publisher process, which publishes new versions
+of aktiviteter.csv, beslut.csv and a 2 MB utfall.csv into a copy of data/stracket and prints a
+line after every write, rename, removal and directory fsync. The round kills it either right after
+a randomly chosen step line or after a random delay, then loads the project with
+lagesbild.project.load (which runs publishing.recover) and checks the three files, the history and
+the leftovers. The rounds run in two worker processes, each on its own copy.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from lagesbild import access, publishing
+from lagesbild import access, publishing, store
 from lagesbild import project as projects
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,18 +35,44 @@ ROUNDS = 100
 WORKERS = 2
 
 
-def _start(folder: Path, new: Path) -> subprocess.Popen:
-    # -S: the publisher needs only the standard library and lagesbild, so skip site-packages.
-    child = subprocess.Popen(
-        [sys.executable, "-S", str(PUBLISHER), str(folder), str(new)],
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.PIPE,
-        bufsize=0,
-    )
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    assert line == b"ready\n", line
-    return child
+class Publisher:
+    """tests/crash_publisher.py on one project folder: one publish at a time, to kill or to let end."""
+
+    def __init__(self, folder: Path, new: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(PUBLISHER), str(folder), str(new)],
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+        )
+        assert self.line() == "ready"
+
+    def line(self) -> str:
+        """The next line it printed (it has not ended: it ends only when its stdin closes)."""
+        line = self.process.stdout.readline()
+        assert line, f"crash_publisher.py exited with {self.process.wait(timeout=30)}"
+        return line.decode().rstrip("\n")
+
+    def start(self) -> int:
+        """Start a publish; the pid of its process, which has taken no step yet."""
+        self.process.stdin.write(b"publish\n")
+        line = self.line()
+        assert line.startswith("child "), line
+        return int(line.split()[1])
+
+    def end(self) -> tuple[list[str], int]:
+        """Once the publish has ended (killed or not): the lines it printed that were not read, its exit code."""
+        self.process.stdin.write(b"wait\n")
+        rest = []
+        while not (line := self.line()).startswith("exited "):
+            rest.append(line)
+        return rest, int(line.split()[1])
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        assert self.process.wait(timeout=30) == 0
+        self.process.stdout.close()
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -70,21 +96,20 @@ def _rounds(folder: Path, new: Path, seeds: list[int], steps: int, seconds: floa
     old = _files(folder)
     wanted = {p.name: p.read_bytes() for p in new.iterdir()}
     results = []
+    publisher = Publisher(folder, new)
     for seed in seeds:
         rng = random.Random(seed)
-        child = _start(folder, new)
+        child = publisher.start()
         if seed % 2 == 0:  # kill right after a random step has been reported
             mode, target = "step", rng.randint(1, steps)
             for _ in range(target):
-                if not child.stdout.readline():
+                if not publisher.line().startswith("step "):
                     break
         else:  # kill after a random delay within the time a whole publish takes
             mode, target = "timer", round(rng.uniform(0, seconds * 1.2), 4)
             time.sleep(target)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        rest = child.stdout.read().decode().splitlines()
-        child.stdout.close()
+        os.kill(child, signal.SIGKILL)
+        rest, _ = publisher.end()
         state = folder / publishing.STATE
         journal = (state / publishing.JOURNAL).exists()
         pending = bool(list(folder.glob(".*.ny")))
@@ -129,6 +154,7 @@ def _rounds(folder: Path, new: Path, seeds: list[int], steps: int, seconds: floa
             }
         )
         _reset(folder, old)
+    publisher.close()
     return results
 
 
@@ -157,16 +183,36 @@ def test_a_killed_publish_leaves_all_old_or_all_new_files(tmp_path):
     assert len((new / "utfall.csv").read_bytes()) > 2_000_000
 
     # One whole publish, to learn how many steps it reports and how long it takes.
-    child = _start(folders[0], new)
+    publisher = Publisher(folders[0], new)
+    publisher.start()
     started = time.monotonic()
-    lines = child.stdout.read().decode().splitlines()
+    lines = []
+    while not (line := publisher.line()).startswith("done "):
+        lines.append(line)
     seconds = time.monotonic() - started
-    assert child.wait(timeout=30) == 0 and child.stdout is not None
-    child.stdout.close()
-    steps = int(lines[-1].split()[1])
-    assert lines[-1] == f"done {steps}" and steps >= 15
-    assert _files(folders[0]) == {p.name: p.read_bytes() for p in new.iterdir()}
+    assert publisher.end() == ([], 0)
+    publisher.close()
+    steps = int(line.split()[1])
+    assert line == f"done {steps}" and steps == len(lines) >= 15
+    wanted = {p.name: p.read_bytes() for p in new.iterdir()}
+    assert _files(folders[0]) == wanted
     _reset(folders[0], old)
+
+    # Each round's load opens a store: the old and the new version's are put side by side in every folder.
+    # Saving one version's store removes the others', and reading the 2 MB ledger anew takes a second;
+    # what recover leaves, and so what a round checks, does not depend on where the tables come from.
+    stored = {}
+    for files in (wanted, old):
+        for name, data in files.items():
+            (folders[0] / name).write_bytes(data)
+        projects.load(folders[0]).con.close()
+        version = store.digest(folders[0])
+        stored[version] = [path.read_bytes() for path in store._paths(folders[0], version)]
+    for folder in folders:
+        for version, contents in stored.items():
+            for path, data in zip(store._paths(folder, version), contents, strict=True):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
 
     base = random.SystemRandom().randrange(2**31)
     seeds = [base + i for i in range(ROUNDS)]
