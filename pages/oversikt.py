@@ -44,8 +44,13 @@ if ui.page_header(ctx, "page.overview"):
 
     indicators = ctx.frame("indicators")
     st.subheader(ctx.t("verdict.title"))
-    judged = ctx.frame("verdicts", **verdicts.params(totals, ctx.frame("financiers"), indicators))
-    for verdict in verdicts.lines(judged, ctx.lang):
+    financiers = ctx.frame("financiers")
+    # What the verdicts and flags are made of changes only with the project version, date and language:
+    # made once, not again with pandas on every rerun.
+    judged = ctx.frame(
+        "verdicts", **ui.kept(ctx, "oversikt_judged", lambda: verdicts.params(totals, financiers, indicators))
+    )
+    for verdict in ui.kept(ctx, "oversikt_verdicts", lambda: verdicts.lines(judged, ctx.lang)):
         with st.container(border=True, key=f"oversikt_verdict_{verdict.area}"):
             name, level, reason = st.columns([1.6, 2.2, 6], vertical_alignment="center")
             name.markdown(f"**{verdict.title}**")
@@ -88,13 +93,12 @@ if ui.page_header(ctx, "page.overview"):
     left, right = st.columns(2)
     with left:
         st.subheader(ctx.t("overview.flags"))
-        found = overview.flags(
-            ctx.frame("financiers"),
-            ctx.frame("activity_counts_by_status"),
-            ctx.frame("influence_counts_by_status"),
-            indicators,
-            ctx.frame("decisions"),
-            ctx.lang,
+        activities, influence = ctx.frame("activity_counts_by_status"), ctx.frame("influence_counts_by_status")
+        decisions = ctx.frame("decisions")
+        found = ui.kept(
+            ctx,
+            "oversikt_flags",
+            lambda: overview.flags(financiers, activities, influence, indicators, decisions, ctx.lang),
         )
         st.text("\n".join(f"• {line}" for line in found) if found else ctx.t("overview.no_flags"))
     with right:
