@@ -27,6 +27,8 @@ if ui.page_header(ctx, "page.influence"):
             key="paverkan_level",
         )
     efforts = ui.focus(ctx, efforts, "paverkan_id", "pages/paverkan.py")
+    # The tables below are decided by the project version, date, language and the one effort named.
+    shown = {"fokus": ui.focus_id("paverkan_id")}
     columns = {
         "id": ("col.id", ui.TEXT),
         "fraga": ("col.issue", ui.TEXT),
@@ -43,7 +45,7 @@ if ui.page_header(ctx, "page.influence"):
     # Each table keeps the columns its question needs, so that the next step fits beside the issue.
     widths: dict = {"fraga": 230, "nasta_steg": 230, "mottagare": 170, "ansvarig": 110}
     st.subheader(ctx.t("upcoming", days=overview.UPCOMING_DAYS))
-    upcoming = efforts[efforts.kommande.fillna(False).astype(bool)]
+    upcoming = ui.kept(ctx, "paverkan_upcoming", lambda: efforts[efforts.kommande.fillna(False).astype(bool)], shown)
     if upcoming.empty:
         st.text(ctx.t("influence.none"))
     else:
@@ -57,9 +59,10 @@ if ui.page_header(ctx, "page.influence"):
             key="paverkan_deadlines",
             widths=widths,
             wrap=True,
+            kept=shown,
         )
     st.subheader(ctx.t("influence.overdue"))
-    overdue = efforts[efforts.forsenad.fillna(False).astype(bool)]
+    overdue = ui.kept(ctx, "paverkan_overdue", lambda: efforts[efforts.forsenad.fillna(False).astype(bool)], shown)
     if overdue.empty:
         st.text(ctx.t("influence.none"))
     else:
@@ -70,6 +73,7 @@ if ui.page_header(ctx, "page.influence"):
             key="paverkan_overdue",
             widths=widths,
             wrap=True,
+            kept=shown,
         )
     left, right = st.columns(2)
     with left:
@@ -79,6 +83,7 @@ if ui.page_header(ctx, "page.influence"):
             {"resultat": ("col.outcome", ui.STATUS), "antal": ("col.count", ui.INT)},
             ctx,
             key="paverkan_outcomes",
+            kept={},
         )
     with right:
         st.subheader(ctx.t("influence.cosigners"))
@@ -87,6 +92,7 @@ if ui.page_header(ctx, "page.influence"):
             {"finansiar": ("col.financier", ui.TEXT), "antal": ("col.count", ui.INT)},
             ctx,
             key="paverkan_cosigners",
+            kept={},
         )
     st.subheader(ctx.t("page.influence"))
     ui.table(
@@ -99,6 +105,7 @@ if ui.page_header(ctx, "page.influence"):
         key="paverkan_all",
         widths=widths,
         wrap=True,
+        kept=shown,
     )
     with st.expander(ctx.t("influence.every_column")):
         ui.table(
@@ -108,4 +115,5 @@ if ui.page_header(ctx, "page.influence"):
             key="paverkan_every_column",
             widths=widths,
             wrap=True,
+            kept=shown,
         )
