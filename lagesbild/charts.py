@@ -90,11 +90,17 @@ def _value_axis(fig: go.Figure, values, unit: str = "kr", axis: str = "y") -> No
 
 
 def _month_axis(fig: go.Figure, months: list[dt.date]) -> None:
+    """At most eight month ticks, level, the year written where it changes: rotated ticks ran into the legend."""
     if not months:
         return
-    step = max(1, math.ceil(len(months) / 12))
-    shown = [m for m in months[::step]]
-    fig.update_xaxes(tickvals=shown, ticktext=[formatting.month(m) for m in shown])
+    step = max(1, math.ceil(len(months) / 8))
+    shown = months[::step]
+    text = [
+        formatting.month(m) if i == 0 or m.year != shown[i - 1].year else formatting.month_name(m)
+        for i, m in enumerate(shown)
+    ]
+    # Apart from the value axis' "0 kr", which ends where the first month begins.
+    fig.update_xaxes(tickvals=shown, ticktext=text, tickangle=0, ticklabelstandoff=10)
 
 
 def _months(series: pd.Series) -> list[dt.date]:
