@@ -116,6 +116,8 @@ def dashboard(artifacts, browser) -> Iterator[Callable[..., str]]:
         return servers[key].url
 
     yield start
+    for server in servers.values():  # all at once: each takes seconds to close its connections
+        server.process.terminate()
     for server in servers.values():
         server.stop()
 
