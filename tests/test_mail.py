@@ -12,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from support import STRACKET
 
-from lagesbild import cli, mail
+from lagesbild import cli, mail, report
 
 
 class Inbox:
@@ -28,6 +28,23 @@ class Inbox:
         received = email.message_from_bytes(envelope.content, policy=policy.default)
         self.received.append((envelope.mail_from, list(envelope.rcpt_tos), received))
         return "250 OK"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_pack_per_module():
+    """Every test here sends the same Stråket pack: build it once (the failures happen after it is built)."""
+    built: dict[tuple, bytes] = {}
+    original = report.meeting_pack
+
+    def meeting_pack(project, *args):
+        key = (project.folder, *args)
+        if key not in built:
+            built[key] = original(project, *args)
+        return built[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report, "meeting_pack", meeting_pack)
+        yield
 
 
 def _free_port() -> int:
