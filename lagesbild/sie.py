@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lagesbild.problems import MORE, Problem, error, warning
+from lagesbild.problems import MORE, Problem, error, param, warning
 
 # How many problems of one kind are listed one by one before the rest are only counted: a
 # ledger of a million broken rows must not become a million messages.
@@ -129,10 +129,8 @@ class _Problems:
         for kind, n in self.counts.items():
             if n > MAX_PROBLEMS_PER_KIND:
                 first = self.first[kind]
-                more = (*first.param, (MORE, n - MAX_PROBLEMS_PER_KIND))
-                self.items.append(
-                    Problem(first.niva, self.fil, None, first.kolumn, None, first.kod, tuple(sorted(more)))
-                )
+                more = param({**dict(first.param), MORE: n - MAX_PROBLEMS_PER_KIND})
+                self.items.append(Problem(first.niva, self.fil, None, first.kolumn, None, first.kod, more))
         return self.items
 
 
