@@ -87,40 +87,46 @@ def data(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def test_the_upload_page_shows_its_intro(data):
-    at = open_page(None, "uppdatera")
+@pytest.fixture(scope="module")
+def upload_page(tmp_path_factory) -> AppTest:
+    """The upload page as the editor first sees it, on a copy of the example; the tests only read it."""
+    return open_page(copy_example(tmp_path_factory.mktemp("upload-page")), "uppdatera")
+
+
+def test_the_upload_page_shows_its_intro(upload_page):
+    at = upload_page
     assert [t.value for t in at.title] == ["Uppdatera data"]
     assert at.text[1].value.startswith("Släpp nya exporter här")
 
 
-def test_the_upload_page_has_one_multiple_file_uploader_for_csv_xlsx_sie_zip_and_toml(data):
-    [uploader] = open_page(None, "uppdatera").file_uploader
+def test_the_upload_page_has_one_multiple_file_uploader_for_csv_xlsx_sie_zip_and_toml(upload_page):
+    [uploader] = upload_page.file_uploader
     assert uploader.accept_multiple_files
     assert sorted(uploader.allowed_type) == [".csv", ".se", ".si", ".sie", ".toml", ".xlsx", ".zip"]
 
 
-def test_the_upload_page_shows_the_freeze_section(data):
-    at = open_page(None, "uppdatera")
+def test_the_upload_page_shows_the_freeze_section(upload_page):
+    at = upload_page
     assert "Frys inför styrgruppsmöte" in [s.value for s in at.subheader]
     assert at.button(key="uppdatera_freeze").label == "Frys inför styrgruppsmöte 2026-12-10"
 
 
-def test_the_upload_page_lists_the_frozen_meetings_of_the_example(data):
-    texts = [t.value for t in open_page(None, "uppdatera").text]
+def test_the_upload_page_lists_the_frozen_meetings_of_the_example(upload_page):
+    texts = [t.value for t in upload_page.text]
     assert "Frysta möten: 2026-03-19, 2026-09-24" in texts
 
 
-def test_the_upload_page_offers_only_meetings_not_yet_frozen_and_not_before_the_report_date(data):
-    meeting = open_page(None, "uppdatera").selectbox(key="uppdatera_meeting")
+def test_the_upload_page_offers_only_meetings_not_yet_frozen_and_not_before_the_report_date(upload_page):
+    meeting = upload_page.selectbox(key="uppdatera_meeting")
     assert [str(m) for m in meeting.options] == ["2026-12-10"]
 
 
-def test_the_upload_page_proposes_the_next_meeting_after_the_report_date(data):
-    assert str(open_page(None, "uppdatera").selectbox(key="uppdatera_meeting").value) == "2026-12-10"
+def test_the_upload_page_proposes_the_next_meeting_after_the_report_date(upload_page):
+    assert str(upload_page.selectbox(key="uppdatera_meeting").value) == "2026-12-10"
 
 
-def test_the_upload_page_shows_no_accept_button_before_an_upload(data):
-    assert "uppdatera_accept" not in [b.key for b in open_page(None, "uppdatera").button]
+def test_the_upload_page_shows_no_accept_button_before_an_upload(upload_page):
+    assert "uppdatera_accept" not in [b.key for b in upload_page.button]
 
 
 # --------------------------------------------------------------------------- a good upload, accepted
