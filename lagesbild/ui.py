@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any, Literal, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io
 import pyarrow as pa
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnWidth
@@ -455,7 +457,9 @@ class DrawnFigure(go.Figure):
 
     def to_dict(self) -> dict:
         if self._drawn is None:
-            self._drawn = super().to_dict()
+            # As its JSON has it: plain values, which orjson writes at once; a date or a Timestamp
+            # anywhere sends Plotly through its slow path of cleaning every value first.
+            self._drawn = json.loads(plotly.io.to_json(super().to_dict(), validate=False))
         return self._drawn
 
 
