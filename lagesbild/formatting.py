@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import math
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -53,13 +55,14 @@ def missing(value) -> bool:
 
 def number(value, decimals: int = 0) -> str:
     """1 800 000 or 30,5 (no-break spaces between thousands, decimal comma); in English 1,800,000 or 30.5."""
-    if missing(value):
+    if missing(value) or not math.isfinite(float(value)):
         return "–"
-    text = f"{abs(float(value)):,.{decimals}f}"
+    # Half away from zero, as a reader rounds (3 540,50 kr is 3 541 kr), not to even as Python does.
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{abs(rounded):,.{decimals}f}"
     if current() == "sv":
         text = text.replace(",", NBSP).replace(".", ",")
-    negative = round(float(value), decimals) < 0
-    return (MINUS if negative else "") + text
+    return (MINUS if rounded < 0 else "") + text
 
 
 def kr(value, decimals: int = 0) -> str:

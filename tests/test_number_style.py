@@ -57,3 +57,15 @@ def test_the_language_is_swedish_again_after_an_english_block():
 
 def test_plotly_separators_follow_the_language(english):
     assert formatting.separators() == ".,"
+
+
+def test_an_amount_is_rounded_half_away_from_zero_as_a_reader_rounds():
+    assert (formatting.kr(3540.5), formatting.kr(-0.5), formatting.number(2.675, 2)) == (
+        f"3{NBSP}541{NBSP}kr",
+        f"\u22121{NBSP}kr",
+        "2,68",
+    )
+
+
+def test_an_infinite_number_is_written_as_missing():
+    assert formatting.number(float("inf")) == "–"
