@@ -666,6 +666,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "currency": ("Valuta", "Currency"),
     "share_of_financing": ("Andel av finansieringen", "Share of financing"),
     "total": ("Totalt", "Total"),
+    "table.no_rows": ("Inga rader.", "No rows."),
     "steering": ("Styrgruppsmöten", "Steering group meetings"),
     "held": ("Genomfört", "Held"),
     "this_meeting": ("Detta möte", "This meeting"),

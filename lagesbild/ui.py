@@ -294,21 +294,37 @@ def _cell(value, kind: str, ctx: Context) -> str:
     return str(value)
 
 
-def _cells(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) -> dict[str, list[str]]:
-    """The columns of df written out as the reader's language writes them, under translated headers."""
-    return {
+def _cells(
+    df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, total: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
+    """The columns of df written out as the reader's language writes them, under translated headers.
+
+    total names the columns a last row adds up, as the printed pack does (the others are left empty and
+    the first text column says Totalt); none for a single row, where it would only repeat it.
+    """
+    cells = {
         ctx.t(label): [_cell(v, kind, ctx) for v in df[column].tolist()] for column, (label, kind) in columns.items()
     }
+    if total and len(df) > 1:
+        named = next((c for c, (_, kind) in columns.items() if kind == TEXT), None)
+        for column, (label, kind) in columns.items():
+            if column in total:
+                cells[ctx.t(label)].append(_cell(df[column].sum(min_count=1), kind, ctx))
+            else:
+                cells[ctx.t(label)].append(ctx.t("total") if column == named else "")
+    return cells
 
 
 # The same lists for every session that shows the table: read, never changed.
 CELLS = Kept(1024)
 
 
-def display_frame(df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context) -> pd.DataFrame:
-    """The columns of df, written out, under translated headers."""
+def display_frame(
+    df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, total: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The columns of df, written out, under translated headers (with a total row when asked)."""
     # One frame from whole columns: adding them one at a time costs more than writing the cells.
-    return pd.DataFrame(_cells(df, columns, ctx), index=range(len(df)))
+    return pd.DataFrame(_cells(df, columns, ctx, total))
 
 
 NUMERIC = (KR, PCT, SHARE_PCT, NUM, INT)
@@ -340,6 +356,7 @@ def table(
     widths: dict[str, ColumnWidth] | None = None,
     wrap: bool = False,
     kept: dict | None = None,
+    total: tuple[str, ...] = (),
 ) -> None:
     """Data as a read-only table: values go through st.dataframe, never through Markdown.
 
@@ -356,18 +373,22 @@ def table(
         )
 
     def write() -> dict[str, list[str]]:
-        return _cells(df if isinstance(df, pd.DataFrame) else df(), columns, ctx)
+        return _cells(df if isinstance(df, pd.DataFrame) else df(), columns, ctx, total)
 
     if kept is None or key is None:
         cells = write()
     else:
-        identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(columns.items()))
+        identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(columns.items()), total)
         cells = CELLS.get((*identity, tuple(sorted(kept.items()))), write)
     pixels = {
         ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w
         for c, w in (widths or {}).items()
         if c in columns
     }
+    if not next(iter(cells.values()), []):
+        # Streamlit's own empty grid says "empty" in English; say it in the reader's language instead.
+        st.caption(ctx.t("table.no_rows"))
+        return
     row_height = _row_height(cells, pixels) if wrap else ROW_HEIGHT
     # Text as an Arrow table goes to the browser as it is; a pandas frame of text is converted first,
     # column by column, which costs more than writing the cells.
@@ -408,10 +429,15 @@ def paged_table(ctx: Context, name: str, params: dict, columns: dict[str, tuple[
 
 
 def bar_table(
-    df: pd.DataFrame, columns: dict[str, tuple[str, str]], bars: dict[str, str], ctx: Context, key: str
+    df: pd.DataFrame,
+    columns: dict[str, tuple[str, str]],
+    bars: dict[str, str],
+    ctx: Context,
+    key: str,
+    total: tuple[str, ...] = (),
 ) -> None:
     """A table whose bars columns (column → header key) hold shares 0–1 drawn as bars in their cells."""
-    shown = display_frame(df, columns, ctx)
+    shown = display_frame(df, columns, ctx, total)
     config: dict = {
         ctx.t(label): st.column_config.TextColumn(ctx.t(label), alignment="right" if kind in NUMERIC else "left")
         for label, kind in columns.values()
@@ -419,7 +445,8 @@ def bar_table(
     for column, label in bars.items():
         header = ctx.t(label)
         # Whole percent: the cell's own format cannot write a decimal comma.
-        shown[header] = [None if formatting.missing(v) else round(float(v) * 100) for v in df[column]]
+        bar = [None if formatting.missing(v) else round(float(v) * 100) for v in df[column]]
+        shown[header] = bar + [None] * (len(shown) - len(bar))  # the total row has no bar
         config[header] = st.column_config.ProgressColumn(header, min_value=0, max_value=100, format="%d %%", width=140)
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
 
@@ -502,12 +529,13 @@ def chart_with_table(
     ctx: Context,
     key: str,
     filters: dict | None = None,
+    total: tuple[str, ...] = (),
 ) -> None:
     """A chart, and the numbers behind it one click away: the figure and the table's cells are made
     once and kept, as cached_figure keeps a figure, so df too must be decided by key and filters."""
     chart(cached_figure(ctx, key, build, filters), key)
     with st.expander(ctx.t("show_table")):
-        table(df, columns, ctx, key=f"{key}_table", kept=filters or {})
+        table(df, columns, ctx, key=f"{key}_table", kept=filters or {}, total=total)
 
 
 def data_banner(ctx: Context) -> bool:

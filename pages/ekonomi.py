@@ -63,6 +63,7 @@ if ui.page_header(ctx, "page.economy"):
         },
         ctx,
         key="ekonomi_categories",
+        total=("budget_kr", "plan_till_datum_kr", "upparbetat_kr", "avvikelse_kr", "kvar_kr"),
     )
     indirect = project.meta.indirekta
     if indirect is not None:
@@ -93,10 +94,16 @@ if ui.page_header(ctx, "page.economy"):
         "att_rekvirera_kr": ("col.to_claim", ui.KR),
         "kvar_kr": ("col.left", ui.KR),
     }
+    money = tuple(column for column, (_, kind) in columns.items() if kind == ui.KR)  # every amount adds up
     if len(financiers) > CHART_FINANCIERS:
         # queries/financiers.sql sorts by commitment, largest first.
         ui.bar_table(
-            financiers, columns, {"andel_av_upparbetat": "col.share_of_spent"}, ctx, key="ekonomi_financier_bars"
+            financiers,
+            columns,
+            {"andel_av_upparbetat": "col.share_of_spent"},
+            ctx,
+            key="ekonomi_financier_bars",
+            total=money,
         )
     else:
         ui.chart_with_table(
@@ -117,8 +124,9 @@ if ui.page_header(ctx, "page.economy"):
             {**columns, "andel_av_upparbetat": ("col.share", ui.PCT), "flaggor": ("col.flags", ui.TEXT)},
             ctx,
             key="ekonomi_financiers",
+            total=money,
         )
-        ui.table(financiers, columns, ctx, key="ekonomi_financier_table")
+        ui.table(financiers, columns, ctx, key="ekonomi_financier_table", total=money)
     st.subheader(ctx.t("economy.financier_rules"))
     rules = financiers[financiers.maxandel_procent.notna() | financiers.tak_kr.notna()]
     ui.table(

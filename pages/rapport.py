@@ -38,9 +38,11 @@ COLUMNS = {
 }
 
 
-def _table(frame, names: str, key: str, **headers: str) -> None:
-    """The named columns of frame (space-separated) as a table; headers gives a column another header."""
-    ui.table(frame, {n: (headers.get(n, COLUMNS[n][0]), COLUMNS[n][1]) for n in names.split()}, ctx, key=key)
+def _table(frame, names: str, key: str, total: str = "", **headers: str) -> None:
+    """The named columns of frame (space-separated) as a table, total's columns added up in a last row;
+    headers gives a column another header."""
+    columns = {n: (headers.get(n, COLUMNS[n][0]), COLUMNS[n][1]) for n in names.split()}
+    ui.table(frame, columns, ctx, key=key, total=tuple(total.split()))
 
 
 if ui.page_header(ctx, "page.claim"):
@@ -64,6 +66,7 @@ if ui.page_header(ctx, "page.claim"):
             ctx.frame("period_costs_by_category", **claims.params(chosen)),
             "kostnadsslag budget_kr period_kr ackumulerat_kr kvar_kr ackumulerat_andel",
             "rapport_costs",
+            total="budget_kr period_kr ackumulerat_kr kvar_kr",
         )
 
         st.subheader(ctx.t("claim.financing"))
@@ -72,6 +75,8 @@ if ui.page_header(ctx, "page.claim"):
             "finansiar fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr"
             " maxandel_kr tak_kr underlag_kr begransning",
             "rapport_financiers",
+            # as the claim document: caps and maximum shares are each financier's own, not to be added up
+            total="fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr underlag_kr",
         )
         st.caption(ctx.t("claim.basis_note"))
 

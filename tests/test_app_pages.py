@@ -196,7 +196,7 @@ def test_economy_of_the_example_shows_region_orebro_lans_commitment(rendered):
 
 
 def test_economy_financier_table_of_the_example_equals_the_summary(rendered, example_summary):
-    financiers = table_with(rendered(EXAMPLE, "ekonomi"), "Finansiär", "Att rekvirera")
+    financiers = table_with(rendered(EXAMPLE, "ekonomi"), "Finansiär", "Att rekvirera").iloc[:-1]  # not Totalt
     shown = {
         row["Finansiär"]: [
             row["Åtagande"],
@@ -222,7 +222,7 @@ def test_economy_financier_table_of_the_example_equals_the_summary(rendered, exa
 
 
 def test_economy_cost_categories_of_the_example_equal_the_summary(rendered, example_summary):
-    categories = table_with(rendered(EXAMPLE, "ekonomi"), "Kostnadsslag", "Kvar")
+    categories = table_with(rendered(EXAMPLE, "ekonomi"), "Kostnadsslag", "Kvar").iloc[:-1]  # not Totalt
     assert dict(
         zip(categories["Kostnadsslag"], zip(categories["Budget"], categories["Upparbetat"], strict=True), strict=True)
     ) == {c["kostnadsslag"]: (kr(c["budget"]), kr(c["upparbetat"])) for c in example_summary["kostnadsslag"]}
@@ -383,7 +383,21 @@ def test_economy_page_of_the_small_project_shows_costs_per_category(rendered):
     assert categories[["Kostnadsslag", "Budget", "Upparbetat", "Kvar"]].values.tolist() == [
         ["Personal", "240 000 kr", "60 000 kr", "180 000 kr"],
         ["Resor", "48 000 kr", "5 000 kr", "43 000 kr"],
+        ["Totalt", "288 000 kr", "65 000 kr", "223 000 kr"],  # 240 000 + 48 000, 60 000 + 5 000, …
     ]
+
+
+def test_economy_cost_categories_of_the_example_end_with_the_project_totals(rendered, example_summary):
+    total = table_with(rendered(EXAMPLE, "ekonomi"), "Kostnadsslag", "Kvar").iloc[-1]
+    budget = sum(c["budget"] for c in example_summary["kostnadsslag"])
+    spent = sum(c["upparbetat"] for c in example_summary["kostnadsslag"])
+    assert (total["Kostnadsslag"], total["Budget"], total["Upparbetat"]) == ("Totalt", kr(budget), kr(spent))
+    assert (kr(budget), kr(spent)) == ("5 910 000 kr", "2 755 255 kr")
+
+
+def test_economy_financier_table_of_the_example_adds_up_the_commitments_to_the_budget(rendered):
+    total = table_with(rendered(EXAMPLE, "ekonomi"), "Finansiär", "Att rekvirera").iloc[-1]
+    assert (total["Finansiär"], total["Åtagande"]) == ("Totalt", "5 910 000 kr")
 
 
 def test_economy_page_of_the_small_project_says_no_financing_rule_is_broken(rendered):
