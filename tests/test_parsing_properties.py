@@ -142,3 +142,11 @@ def test_random_text_gives_a_value_or_null_and_never_an_error(macro, texts):
 def test_a_readable_amount_is_the_same_number_for_sv_number(texts):
     amounts, numbers = parse("sv_amount", texts), parse("sv_number", texts)
     assert [(a, n) for a, n in zip(amounts, numbers, strict=True) if a is not None and float(a) != n] == []
+
+
+def test_a_whole_number_too_large_to_read_exactly_is_unreadable_not_an_error():
+    assert parse("sv_whole", ["9223372036854775296", "9007199254740993", "9007199254740991"]) == [
+        None,
+        None,
+        9007199254740991,
+    ]
