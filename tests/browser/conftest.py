@@ -98,21 +98,25 @@ def warm_up(browser, url: str) -> None:
 
 @pytest.fixture(scope="session")
 def dashboard(artifacts, browser) -> Iterator[Callable[..., str]]:
-    """start(data, name, warm) → the base URL of a dashboard serving data; one server per folder or name.
+    """start(data, name, warm, wait) → the base URL of a dashboard serving data; one server per folder or name.
 
     Each server has run one session before start returns, unless warm=False (see warm_up).
+    wait=False only starts the server's process, so that its start overlaps other tests; a later
+    start of the same server waits for it.
     """
     servers: dict[str, Server] = {}
+    ready: set[str] = set()
 
-    def start(data: Path | None = None, name: str | None = None, warm: bool = True) -> str:
+    def start(data: Path | None = None, name: str | None = None, warm: bool = True, wait: bool = True) -> str:
         key = name or ("default" if data is None else str(Path(data).resolve()))
         if key not in servers:
             label = name or ("default" if data is None else Path(data).name)
-            server = Server(data, artifacts / f"streamlit-{label}-{len(servers)}.log")
-            servers[key] = server
-            server.wait_untilhealthy()
+            servers[key] = Server(data, artifacts / f"streamlit-{label}-{len(servers)}.log")
+        if wait and key not in ready:
+            servers[key].wait_untilhealthy()
             if warm:
-                warm_up(browser, server.url)
+                warm_up(browser, servers[key].url)
+            ready.add(key)
         return servers[key].url
 
     yield start

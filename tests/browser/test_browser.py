@@ -177,6 +177,13 @@ def test_metric_values_use_no_break_spaces(shown):
 # --------------------------------------------------------------------------- navigation and language
 
 
+@pytest.fixture(scope="module", autouse=True)
+def fresh_servers(dashboard) -> None:
+    """The servers that two tests need fresh start with the module, while the other tests run."""
+    dashboard(None, name="deep-link", wait=False)
+    dashboard(None, name="first-session", wait=False)
+
+
 def test_a_deep_link_as_the_servers_first_request_opens_that_page(dashboard, page):
     # A server of its own: before any st.navigation call Streamlit runs pages/*.py directly.
     page.goto(dashboard(None, name="deep-link") + "/ekonomi")
