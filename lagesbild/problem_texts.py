@@ -451,8 +451,8 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "a unique Id – the same Id is already on row {forsta_rad}",
     ),
     "problem.financing_differs_from_budget": (
-        "samma summa som budgeten för år {ar} ({budget_kr})",
-        "the same sum as the budget for {ar} ({budget_kr})",
+        "finansieringen för år {ar} summerar till {finansiering_kr} – förväntat samma summa som budgeten ({budget_kr})",
+        "the financing for {ar} adds up to {finansiering_kr} – expected the same sum as the budget ({budget_kr})",
     ),
     "problem.gender_split_mismatch": (
         "Kvinnor + Män = Värde ({kvinnor} + {man})",

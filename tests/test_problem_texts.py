@@ -108,15 +108,15 @@ def test_costs_in_a_year_without_financing_are_said_in_english():
 def test_a_budget_the_financing_misses_names_the_budget_the_english_way():
     # budget.csv: 100 000 + 50 000 in 2025; finansiering.csv sums to 145 000.
     assert (
-        "Warning: finansiering.csv, column Belopp: the value '2025: 145 000 kr' – expected the same sum as the "
-        "budget for 2025 (SEK 150,000)"
+        "Warning: finansiering.csv, column Belopp: the financing for 2025 adds up to SEK 145,000 – expected the same "
+        "sum as the budget (SEK 150,000)"
     ) in _validate(MALFORMED / "financing-differs-from-budget", "en")
 
 
-def test_the_same_budget_problem_in_swedish_is_as_it_always_was():
+def test_the_same_budget_problem_in_swedish_names_both_sums_the_swedish_way():
     assert (
-        "Varning: finansiering.csv, kolumn Belopp: värdet '2025: 145 000 kr' – förväntat samma summa som budgeten "
-        "för år 2025 (150 000 kr)"
+        "Varning: finansiering.csv, kolumn Belopp: finansieringen för år 2025 summerar till 145 000 kr – förväntat "
+        "samma summa som budgeten (150 000 kr)"
     ) in _validate(MALFORMED / "financing-differs-from-budget", "sv")
 
 

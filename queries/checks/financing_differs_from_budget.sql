@@ -7,9 +7,10 @@ select
     'finansiering.csv' as fil,
     null::bigint as rad,
     'Belopp' as kolumn,
-    ar::varchar || ': ' || sv_kronor(coalesce(finansiering_kr, 0)) as varde,
+    null as varde,
     'financing_differs_from_budget' as kod,
-    json_object('ar', ar, 'budget_kr', coalesce(budget_kr, 0)) as param,
+    json_object('ar', ar, 'budget_kr', coalesce(budget_kr, 0), 'finansiering_kr', coalesce(finansiering_kr, 0))
+        as param,
 from budget_by_year
 full outer join financing_by_year using (ar)
 where ar is not null and coalesce(budget_kr, 0) <> coalesce(finansiering_kr, 0)
