@@ -1,4 +1,4 @@
-"""Properties of the SQL parsers sv_amount, sv_number, sv_whole and sv_date (queries/macros).
+"""Properties of the SQL parsers of amounts, numbers, whole numbers and dates (queries/macros), as the reader uses them.
 
 Values are written the Swedish way by lagesbild.formatting (kr, number) and in the other
 styles of data contract §3, then read back by the macros on a new connection. Each example
@@ -22,7 +22,13 @@ from lagesbild.database import new_connection
 PROPERTY = settings(max_examples=50, deadline=None)
 
 CON = new_connection()
-PARSERS = ("sv_amount", "sv_number", "sv_whole", "sv_date")
+# Each kind's conversion as reading.py builds it: an amount or a number is read from the cell's numeral.
+PARSERS = {
+    "sv_amount": "sv_amount_of(sv_numeral(s))",
+    "sv_number": "sv_number_of(sv_numeral(s))",
+    "sv_whole": "sv_whole(s)",
+    "sv_date": "sv_date(s)",
+}
 
 # Whole öre up to ±100 000 000 000 kr, so that formatting's float stays exact to the öre.
 AMOUNTS = st.integers(min_value=-(10**13), max_value=10**13).map(lambda ore: Decimal(ore) / 100)
@@ -33,7 +39,7 @@ NUMBERISH = st.text(alphabet="0123456789 .,-−\u00a0\u202fkrKR%", max_size=16)
 def parse(macro: str, texts: list[str | None]) -> list:
     """macro(text) for each text, in order, in one query; macro is one of PARSERS."""
     assert macro in PARSERS
-    return CON.execute(f"select list_transform($texts, lambda s: {macro}(s))", {"texts": texts}).fetchone()[0]
+    return CON.execute(f"select list_transform($texts, lambda s: {PARSERS[macro]})", {"texts": texts}).fetchone()[0]
 
 
 def grouped(value: Decimal, thousands: str, mark: str = ",", minus: str = "-", suffix: str = "") -> str:
