@@ -37,17 +37,13 @@ def _load(folder: Path, lang: str = "sv") -> projects.Project | None:
     return project
 
 
-def _note_errors(project: projects.Project) -> None:
+def _note_errors(project: projects.Project, lang: str = "sv") -> None:
     if project.errors:
-        print(
-            f"Obs: data har {len(project.errors)} fel – siffrorna bygger bara på de rader som gick att läsa; "
-            "kör validate",
-            file=sys.stderr,
-        )
+        print(i18n.t("cli.errors_note", lang, n=len(project.errors)), file=sys.stderr)
 
 
-def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
-    project = _load(folder)
+def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None, lang: str) -> int:
+    project = _load(folder, lang)
     if project is None:
         return 1
     figures = summary(project, rapportdatum)
@@ -57,16 +53,17 @@ def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None) -> int:
         from lagesbild import formatting as f
 
         print(figures["projekt"]["namn"])
-        print(f"Rapportdatum: {figures['projekt']['rapportdatum']}")
-        for label, key in (
-            ("Budget", "budget"),
-            ("Plan till datum", "plan_till_datum"),
-            ("Upparbetat", "upparbetat"),
-            ("Avvikelse", "avvikelse"),
-            ("Prognos vid projektslut", "prognos"),
-        ):
-            print(f"{label}: {f.kr(figures[key])}")
-    _note_errors(project)
+        print(f"{i18n.t('control.report_date', lang)}: {figures['projekt']['rapportdatum']}")
+        with f.language(lang):
+            for label, key in (
+                ("metric.budget", "budget"),
+                ("metric.plan", "plan_till_datum"),
+                ("metric.spent", "upparbetat"),
+                ("cli.deviation", "avvikelse"),
+                ("metric.forecast", "prognos"),
+            ):
+                print(f"{i18n.t(label, lang)}: {f.kr(figures[key])}")
+    _note_errors(project, lang)
     # A script must notice bad data even when it reads only the figures.
     return 1 if project.errors else 0
 
@@ -78,13 +75,13 @@ def _meeting(project: projects.Project, r: dt.date, meeting: dt.date | None) -> 
     return meeting or overview.next_meeting(project.meta.styrgruppsmoten, r)
 
 
-def _write(out: Path, data: bytes) -> int:
+def _write(out: Path, data: bytes, lang: str) -> int:
     try:
         out.write_bytes(data)
     except OSError as exc:
-        print(f"Kunde inte skriva {out}: {exc.strerror or exc}", file=sys.stderr)
+        print(i18n.t("cli.not_written", lang, path=str(out), reason=exc.strerror or exc), file=sys.stderr)
         return 1
-    print(f"Skrev {out}")
+    print(i18n.t("cli.written", lang, path=str(out)))
     return 0
 
 
@@ -96,8 +93,8 @@ def _pack(folder: Path, out: Path, rapportdatum: dt.date | None, meeting: dt.dat
         return 1
     r = rapportdatum or project.rapportdatum
     assert r is not None
-    code = _write(out, report.meeting_pack(project, r, _meeting(project, r, meeting), lang))
-    _note_errors(project)
+    code = _write(out, report.meeting_pack(project, r, _meeting(project, r, meeting), lang), lang)
+    _note_errors(project, lang)
     return code
 
 
@@ -105,7 +102,7 @@ def _claim(folder: Path, number: int, out: Path, rapportdatum: dt.date | None, l
     from lagesbild import claim_report, claims
 
     if out.suffix.lower() not in (".xlsx", ".pdf"):
-        print(f"--out ska sluta på .xlsx eller .pdf, inte '{out.suffix or out.name}'", file=sys.stderr)
+        print(i18n.t("cli.bad_out", lang, given=out.suffix or out.name), file=sys.stderr)
         return 2
     project = _load(folder, lang)
     if project is None:
@@ -116,8 +113,8 @@ def _claim(folder: Path, number: int, out: Path, rapportdatum: dt.date | None, l
         print(str(exc), file=sys.stderr)
         return 2
     make = claim_report.claim_pdf if out.suffix.lower() == ".pdf" else claim_report.claim_excel
-    code = _write(out, make(project, chosen, rapportdatum, lang=lang))
-    _note_errors(project)
+    code = _write(out, make(project, chosen, rapportdatum, lang=lang), lang)
+    _note_errors(project, lang)
     return code
 
 
@@ -138,21 +135,18 @@ def _send(folder: Path, secrets: Path, rapportdatum: dt.date | None, meeting: dt
     day = _meeting(project, r, meeting)
     pdf = report.meeting_pack(project, r, day, lang)
     name = project.meta.kortnamn
-    subject = f"Mötesunderlag {name} {day.isoformat()}"
-    body = (
-        f"Hej!\n\nBifogat är mötesunderlaget för styrgruppsmötet {day.isoformat()} i {name}, "
-        f"med data per {r.isoformat()}.\n\nSkickat av Lägesbild.\n"
-    )
+    subject = i18n.t("mail.subject", lang, name=name, date=day.isoformat())
+    body = i18n.t("mail.body", lang, name=name, date=day.isoformat(), as_of=r.isoformat())
     if project.errors:
-        body += f"\nObs: data har {len(project.errors)} fel – se Datakvalitet i Lägesbild.\n"
+        body += i18n.t("mail.errors", lang, n=len(project.errors))
     message = mail.message(settings, subject, body, pdf, f"{project.id}-motesunderlag-{day.isoformat()}.pdf")
     try:
         mail.send(settings, message)
     except mail.MailError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(f"Skickade mötesunderlaget till {', '.join(settings.mottagare)}")
-    _note_errors(project)
+    print(i18n.t("cli.sent", lang, to=", ".join(settings.mottagare)))
+    _note_errors(project, lang)
     return 0
 
 
@@ -173,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     summarize.add_argument("folder", type=Path)
     summarize.add_argument("--json", action="store_true", help="som JSON")
     summarize.add_argument("--rapportdatum", type=_date, default=None)
+    summarize.add_argument("--lang", choices=("sv", "en"), default="sv")
     pack = commands.add_parser("pack", help="skriv mötesunderlaget som PDF")
     pack.add_argument("folder", type=Path)
     pack.add_argument("--out", type=Path, required=True, help="PDF-filen att skriva")
@@ -195,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--mote", type=_date, default=None, help="mötets datum (standard: nästa styrgruppsmöte)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
-        print(f"Mappen {args.folder} finns inte", file=sys.stderr)
+        print(i18n.t("cli.no_folder", getattr(args, "lang", "sv"), folder=str(args.folder)), file=sys.stderr)
         return 2
     if args.command == "validate":
         return _validate(args.folder, args.lang)
@@ -205,4 +200,4 @@ def main(argv: list[str] | None = None) -> int:
         return _claim(args.folder, args.period, args.out, args.rapportdatum, args.lang)
     if args.command == "skicka":
         return _send(args.folder, args.secrets, args.rapportdatum, args.mote, args.lang)
-    return _summary(args.folder, args.json, args.rapportdatum)
+    return _summary(args.folder, args.json, args.rapportdatum, args.lang)

@@ -102,6 +102,43 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "metric.cap": ("Tak", "Cap"),
     "metric.forecast_delta": ("{amount} mot budget", "{amount} against budget"),
     "metric.forecast_plan": ("Prognos enligt plan", "Forecast by plan"),
+    # the command line (python -m lagesbild) and the e-mail it sends
+    "cli.deviation": ("Avvikelse", "Deviation"),
+    "cli.errors_note": Plural(
+        (
+            "Obs: data har {n} fel – siffrorna bygger bara på de rader som gick att läsa; kör validate",
+            "Note: the data has {n} error – figures use only the rows that could be read; run validate",
+        ),
+        (
+            "Obs: data har {n} fel – siffrorna bygger bara på de rader som gick att läsa; kör validate",
+            "Note: the data has {n} errors – figures use only the rows that could be read; run validate",
+        ),
+    ),
+    "cli.not_written": ("Kunde inte skriva {path}: {reason}", "Could not write {path}: {reason}"),
+    "cli.written": ("Skrev {path}", "Wrote {path}"),
+    "cli.bad_out": (
+        "--out ska sluta på .xlsx eller .pdf, inte '{given}'",
+        "--out must end in .xlsx or .pdf, not '{given}'",
+    ),
+    "cli.sent": ("Skickade mötesunderlaget till {to}", "Sent the meeting pack to {to}"),
+    "cli.no_folder": ("Mappen {folder} finns inte", "The folder {folder} does not exist"),
+    "mail.subject": ("Mötesunderlag {name} {date}", "Meeting pack {name} {date}"),
+    "mail.body": (
+        "Hej!\n\nBifogat är mötesunderlaget för styrgruppsmötet {date} i {name}, med data per {as_of}.\n\n"
+        "Skickat av Lägesbild.\n",
+        "Hello,\n\nAttached is the meeting pack for the steering group meeting {date} of {name}, with data as of "
+        "{as_of}.\n\nSent by Lägesbild.\n",
+    ),
+    "mail.errors": Plural(
+        (
+            "\nObs: data har {n} fel – se Datakvalitet i Lägesbild.\n",
+            "\nNote: the data has {n} error – see Data quality in Lägesbild.\n",
+        ),
+        (
+            "\nObs: data har {n} fel – se Datakvalitet i Lägesbild.\n",
+            "\nNote: the data has {n} errors – see Data quality in Lägesbild.\n",
+        ),
+    ),
     "forecast.pace_short": (
         "Upparbetat + återstående projektmånader × snittkostnaden per månad de senaste 6 hela månaderna.",
         "Spent + remaining project months × the mean monthly cost of the last 6 complete months.",

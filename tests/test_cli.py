@@ -131,3 +131,22 @@ def test_rapport_xlsx_neutralises_a_financier_name_that_would_run_as_a_formula(t
         )
     ]
     assert "'=1+1" in names and "=1+1" not in names
+
+
+def test_summary_in_english_writes_the_figures_the_english_way(tmp_path, capsys):
+    # the minimal project's ledger: 40 000,00 + 12 500,50 = 52 500,50 kr spent
+    folder = write_project(tmp_path)
+    cli.main(["summary", str(folder), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert "Spent: SEK\u00a052,501" in out and "Report date: 2025-12-31" in out
+
+
+def test_the_note_of_one_bad_cell_is_english_and_singular_in_english(tmp_path, capsys):
+    folder = write_project(tmp_path, utfall="Datum;Kostnadsslag;Belopp\n2025-03-31;Personal;tiotusen\n")
+    cli.main(["summary", str(folder), "--lang", "en"])
+    assert "Note: the data has 1 error – figures use only the rows that could be read" in capsys.readouterr().err
+
+
+def test_rapport_refuses_a_wrong_output_in_english_when_asked(folder, tmp_path, capsys):
+    code = cli.main(["rapport", str(folder), "--period", "1", "--out", str(tmp_path / "x.csv"), "--lang", "en"])
+    assert (code, capsys.readouterr().err.strip()) == (2, "--out must end in .xlsx or .pdf, not '.csv'")
