@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lagesbild.problems import Refusal
 from lagesbild.project import Project
 
 
@@ -54,14 +55,16 @@ def periods(project: Project, rapportdatum: dt.date | None = None) -> list[Perio
 
 
 def period(project: Project, nummer: int, rapportdatum: dt.date | None = None) -> Period:
-    """Reporting period number nummer (1 = the first); ValueError with a Swedish reason when there is none."""
+    """Reporting period number nummer (1 = the first); NoSuchPeriod, naming the periods there are, if none."""
     found = {p.nummer: p for p in periods(project, rapportdatum)}
     if nummer not in found:
-        shown = ", ".join(f"{p.nummer} ({p.label})" for p in found.values()) or "inga"
-        raise ValueError(
-            f"Det finns ingen rapportperiod {nummer} som börjar senast rapportdatum – perioderna är {shown}"
-        )
+        listed = ", ".join(f"{p.nummer} ({p.label})" for p in found.values()) or "–"
+        raise NoSuchPeriod("no_period", nummer=nummer, periods=listed)
     return found[nummer]
+
+
+class NoSuchPeriod(Refusal, ValueError):
+    """A reporting period asked for by number that does not exist or has not begun."""
 
 
 def params(chosen: Period) -> dict:

@@ -109,8 +109,8 @@ def _claim(folder: Path, number: int, out: Path, rapportdatum: dt.date | None, l
         return 1
     try:
         chosen = claims.period(project, number, rapportdatum)
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
+    except claims.NoSuchPeriod as exc:
+        print(exc.text(lang), file=sys.stderr)
         return 2
     make = claim_report.claim_pdf if out.suffix.lower() == ".pdf" else claim_report.claim_excel
     code = _write(out, make(project, chosen, rapportdatum, lang=lang), lang)

@@ -557,6 +557,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "nothing has been written. Review the changes again and accept anew.",
     ),
     "refusal.bad_name": ("Ogiltigt filnamn: {name}", "Invalid file name: {name}"),
+    "refusal.no_period": (
+        "Det finns ingen rapportperiod {nummer} som börjar senast rapportdatum – perioderna är {periods}",
+        "There is no reporting period {nummer} that begins by the report date – the periods are {periods}",
+    ),
     "refusal.frozen": (
         "Mötet {meeting} är redan fryst och kan inte ändras.",
         "The meeting {meeting} is already frozen and cannot be changed.",

@@ -150,3 +150,8 @@ def test_the_note_of_one_bad_cell_is_english_and_singular_in_english(tmp_path, c
 def test_rapport_refuses_a_wrong_output_in_english_when_asked(folder, tmp_path, capsys):
     code = cli.main(["rapport", str(folder), "--period", "1", "--out", str(tmp_path / "x.csv"), "--lang", "en"])
     assert (code, capsys.readouterr().err.strip()) == (2, "--out must end in .xlsx or .pdf, not '.csv'")
+
+
+def test_rapport_for_a_period_that_does_not_exist_is_an_english_error_in_english(folder, tmp_path, capsys):
+    code = cli.main(["rapport", str(folder), "--period", "9", "--out", str(tmp_path / "x.xlsx"), "--lang", "en"])
+    assert (code, capsys.readouterr().err.startswith("There is no reporting period 9")) == (2, True)
