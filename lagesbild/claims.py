@@ -31,7 +31,7 @@ class PeriodFigures:
 
     period: Period
     categories: pd.DataFrame  # queries/period_costs_by_category.sql
-    financiers: pd.DataFrame  # queries/period_financiers.sql
+    financiers: pd.DataFrame  # queries/financiers.sql
 
     @property
     def upparbetat_kr(self) -> float:
@@ -77,7 +77,7 @@ def figures(project: Project, chosen: Period, rapportdatum: dt.date | None = Non
     return PeriodFigures(
         chosen,
         project.frame("period_costs_by_category", rapportdatum, **params(chosen)),
-        project.frame("period_financiers", rapportdatum, **params(chosen)),
+        project.frame("financiers", rapportdatum, **params(chosen)),
     )
 
 

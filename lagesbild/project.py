@@ -67,12 +67,15 @@ class Project:
             "rapportdatum": self.as_of(rapportdatum),
             "start": meta.start,
             "slut": meta.slut,
+            # the reporting period a query sums over, when it is asked for one (claims.params): none, all of it
+            "period_start": None,
+            "period_slut": None,
         }
 
     def frame(self, name: str, rapportdatum: dt.date | None = None, **params) -> pd.DataFrame:
         """queries/<name>.sql as of rapportdatum (default: the project's)."""
         assert self.con is not None
-        return database.frame(self.con, name, **self.params(rapportdatum), **params)
+        return database.frame(self.con, name, **{**self.params(rapportdatum), **params})
 
     def rows(self, stem: str) -> pd.DataFrame:
         """The typed rows of one file, in its columns' order, without bookkeeping columns."""

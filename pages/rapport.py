@@ -71,7 +71,7 @@ if ui.page_header(ctx, "page.claim"):
 
         st.subheader(ctx.t("claim.financing"))
         _table(
-            claims.labelled(ctx.frame("period_financiers", **claims.params(chosen)), lang),
+            claims.labelled(ctx.frame("financiers", **claims.params(chosen)), lang),
             "finansiar fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr"
             " maxandel_kr tak_kr underlag_kr begransning",
             "rapport_financiers",

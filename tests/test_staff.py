@@ -188,7 +188,7 @@ def test_only_editors_and_the_steering_group_may_query_salaries_and_hours(role, 
 
 def test_the_reference_group_may_query_period_totals():
     who = access.Access(access.REFERENCE, "test", "lokal")
-    assert (who.may_query("period_costs_by_category"), who.may_query("period_financiers")) == (True, True)
+    assert (who.may_query("period_costs_by_category"), who.may_query("financiers")) == (True, True)
 
 
 # --------------------------------------------------------------------------- the page, per role
