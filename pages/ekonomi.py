@@ -146,9 +146,11 @@ if ui.page_header(ctx, "page.economy"):
         st.success(ctx.t("economy.rules_ok"))
     # Ledger rows reach the browser only when someone asks for them.
     if ctx.access.can(access.LEDGER) and st.toggle(ctx.t("economy.ledger"), key="ekonomi_ledger_open"):
-        ledger = ctx.frame("ledger_rows")
-        ui.table(
-            ledger,
+        # A page at a time: a region's ledger has a million rows.
+        ui.paged_table(
+            ctx,
+            "ledger_rows",
+            {},
             {
                 "datum": ("col.date", ui.DATE),
                 "verifikation": ("col.voucher", ui.TEXT),
@@ -157,7 +159,5 @@ if ui.page_header(ctx, "page.economy"):
                 "text": ("col.text", ui.TEXT),
                 "belopp": ("col.amount", ui.KR),
             },
-            ctx,
             key="ekonomi_ledger",
-            height=400,
         )

@@ -558,3 +558,15 @@ def test_meetings_page_says_why_its_participants_differ_from_the_participants_in
     assert last_reported == "2026-09-30"
     captions = [c.value for c in rendered(EXAMPLE, "motesplatser").caption]
     assert any("till och med rapportdatum 2026-10-31" in c and f"senast {last_reported}" in c for c in captions)
+
+
+def test_the_ledger_of_the_example_is_shown_a_hundred_rows_at_a_time(tmp_path):
+    # utfall.csv (Windows-1252) has 286 rows, all dated by the report date 2026-10-31 and on cost accounts
+    rows = csv_rows(STRACKET / "utfall.csv", encoding="cp1252")
+    assert sum(1 for row in rows if row["Datum"] <= "2026-10-31") == 286
+    at = open_page(EXAMPLE, "ekonomi")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAGESBILD_DATA", str(EXAMPLE))
+        at.toggle(key="ekonomi_ledger_open").set_value(True).run()
+    ledger = next(d.value for d in at.dataframe if "Verifikation" in d.value.columns)
+    assert (len(ledger), plain(at.text[-1].value)) == (100, "Rad 1–100 av 286")

@@ -312,7 +312,7 @@ def test_a_reference_session_gets_no_validation_report(logged_in):
 
 def test_the_steering_group_gets_ledger_rows_and_the_validation_report(logged_in):
     ctx = logged_in[STEERING].session_state[CONTEXT_KEY]
-    assert len(ctx.frame("ledger_rows")) > 10
+    assert len(ctx.frame("ledger_rows", sida=1, per_sida=100)) > 10
     assert isinstance(ctx.problems(), list)
 
 
