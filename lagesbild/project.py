@@ -99,7 +99,7 @@ def load(folder: Path, keep: bool = True) -> Project:
     meta, problems = read_meta(folder)
     if not _ID.fullmatch(folder.name):
         problems.append(warning(folder.name, None, None, folder.name, "folder_name"))
-    version = store.digest(folder) if keep and meta is not None and store.usable(folder) else None
+    version = store.digest(folder) if keep and meta is not None else None
     if version and (found := store.open_stored(folder, version)):
         con, stored = found
         database.lock(con)

@@ -60,11 +60,6 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def usable(folder: Path) -> bool:
-    """A store is kept for a project folder, not for the frozen copies inside its .lagesbild/."""
-    return STATE not in folder.resolve().parts
-
-
 def digest(folder: Path) -> str:
     """The version of a project folder: every file's name and content, and the code that reads them."""
     found = hashlib.sha256(_code_digest().encode())
@@ -75,10 +70,19 @@ def digest(folder: Path) -> str:
 
 
 def _paths(folder: Path, version: str) -> tuple[Path, Path]:
-    """Beside the exports in .lagesbild/lager/, or under LAGESBILD_LAGER (one folder per project folder)."""
+    """Beside the exports in .lagesbild/lager/, or under LAGESBILD_LAGER (one folder per project folder).
+
+    A frozen copy inside a project's .lagesbild/ (a meeting's picture) keeps its store in the project's
+    own .lagesbild/lager/kopior/, never inside the copy, which stays byte for byte as it was frozen.
+    """
     elsewhere = os.environ.get(ENVIRONMENT)
+    resolved = folder.resolve()
     if elsewhere:
-        base = Path(elsewhere) / hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+        base = Path(elsewhere) / hashlib.sha256(str(resolved).encode()).hexdigest()[:16]
+    elif STATE in resolved.parts:
+        at = resolved.parts.index(STATE)
+        project, inside = Path(*resolved.parts[:at]), Path(*resolved.parts[at + 1 :])
+        base = project / STATE / FOLDER / "kopior" / hashlib.sha256(str(inside).encode()).hexdigest()[:16]
     else:
         base = folder / STATE / FOLDER
     return base / f"{version}.duckdb", base / f"{version}.json"
@@ -143,5 +147,5 @@ def save(folder: Path, version: str, con: duckdb.DuckDBPyConnection, stored: Sto
             partial.unlink(missing_ok=True)
         return
     for path in database.parent.iterdir():
-        if path.stem != version:
+        if path.is_file() and path.stem != version:
             path.unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -105,11 +106,30 @@ def test_a_stored_project_cannot_change_its_tables(folder):
         loaded.con.cursor().execute("delete from utfall")
 
 
-def test_a_frozen_copy_inside_the_project_keeps_no_store(folder):
+@pytest.fixture
+def frozen(folder) -> Path:
+    """A meeting's frozen copy inside the project, loaded once so that its store exists."""
     frozen = folder / store.STATE / "moten" / "2025-06-01"
     shutil.copytree(folder, frozen, ignore=shutil.ignore_patterns(store.STATE))
     project.load(frozen).con.close()
+    return frozen
+
+
+def test_a_frozen_copy_inside_the_project_keeps_nothing_inside_the_copy(frozen):
     assert not (frozen / store.STATE).exists()
+
+
+def test_a_frozen_copy_keeps_its_store_in_the_projects_own_store_folder(folder, frozen):
+    kept = list((folder / store.STATE / store.FOLDER / "kopior").rglob("*.duckdb"))
+    assert len(kept) == 1
+
+
+def test_a_frozen_copy_opens_from_its_store_without_reading_an_export(frozen, no_reading):
+    assert project.load(frozen).usable
+
+
+def test_the_projects_store_survives_its_frozen_copys_store(folder, frozen, no_reading):
+    assert project.load(folder).usable
 
 
 def test_a_folder_that_cannot_be_written_is_read_without_a_store(folder, monkeypatch):
