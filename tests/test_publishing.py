@@ -349,10 +349,22 @@ def test_two_processes_publishing_at_once_never_interleave(folder, tmp_path):
         sources.append(source)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     children = [
-        subprocess.Popen([sys.executable, str(PUBLISHER), str(folder), str(s)], env=env, stdout=subprocess.DEVNULL)
+        subprocess.Popen(
+            [sys.executable, str(PUBLISHER), str(folder), str(s)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for s in sources
     ]
-    assert [c.wait(timeout=60) for c in children] == [0] * 6
+    # Each publisher forks one publish and waits for it; all six are asked before any is waited for.
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("publish\nwait\n")
+        child.stdin.flush()
+    outputs = [c.communicate(timeout=60)[0] for c in children]
+    assert [out.splitlines()[-1] for out in outputs] == ["exited 0"] * 6
     assert len({(folder / n).read_bytes() for n in names}) == 1
     seen = _versions_seen(folder, names)
     # Six publishes, each replacing a different version: the original or another child's.
