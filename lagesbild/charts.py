@@ -278,6 +278,7 @@ def _date_axis(fig: go.Figure, first: dt.date, last: dt.date) -> None:
         tickvals=shown,
         ticktext=text,
         tickangle=0,
+        ticklabelstandoff=10,  # apart from the value axis' 0, which ends where the first date begins
         range=[first - dt.timedelta(days=15), last + dt.timedelta(days=20)],
     )
 
@@ -350,7 +351,9 @@ def indicator(
         )
     fig.add_hline(y=target, line={"color": VERMILLION, "dash": "dot", "width": 1})
     _layout(fig, title, 400)
-    _value_axis(fig, [*numbers, target * 1.15], unit="")
+    # Counted indicators (meetings, members) get whole ticks: 0,25 of a meeting means nothing.
+    counted = all(float(v).is_integer() for v in [*numbers, target] if not formatting.missing(v))
+    _value_axis(fig, [*numbers, target * 1.15], unit="antal" if counted else "")
     if start is not None and target_date is not None:
         end = max(target_date, *dates) if dates else target_date
         _date_axis(fig, start, end)

@@ -38,3 +38,25 @@ def test_the_month_axis_writes_the_year_only_where_it_changes(axis):
 
 def test_the_month_axis_ticks_are_level(axis):
     assert axis.tickangle == 0
+
+
+INDICATOR_LABELS = {"women": "Kvinnor", "men": "Män", "expected": "Förväntad", "value": "Värde", "target": "Målvärde"}
+
+
+def _indicator_axis(values: list[float], target: float):
+    measured = pd.DataFrame(
+        {"datum": pd.to_datetime(["2023-06-30"] * len(values)), "varde": values, "kvinnor": None, "man": None}
+    )
+    figure = charts.indicator(
+        measured, target, INDICATOR_LABELS, "I1", 0, dt.date(2023, 1, 1), dt.date(2023, 12, 31), dt.date(2023, 11, 30)
+    )
+    return figure.layout.yaxis
+
+
+def test_a_counted_indicator_has_whole_ticks():
+    # Bergslaget's I1: one annual meeting held of one planned
+    assert list(_indicator_axis([1], 1).ticktext) == ["0", "1", "2"]
+
+
+def test_a_measured_share_keeps_its_decimals():
+    assert list(_indicator_axis([0.4], 0.6).ticktext) == ["0,0", "0,2", "0,4", "0,6", "0,8"]
