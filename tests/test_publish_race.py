@@ -33,11 +33,17 @@ def activities(old: bytes, status: str) -> bytes:
     return old.replace(b";Pausad;", f";{status};".encode())
 
 
+def copy_example(root: Path) -> Path:
+    """root/data/stracket, a copy of the example; returns the data folder."""
+    shutil.copytree(STRACKET, root / "data" / "stracket")
+    return root / "data"
+
+
 @pytest.fixture
 def data(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(STRACKET, tmp_path / "data" / "stracket")
-    monkeypatch.setenv("LAGESBILD_DATA", str(tmp_path / "data"))
-    return tmp_path / "data"
+    folder = copy_example(tmp_path)
+    monkeypatch.setenv("LAGESBILD_DATA", str(folder))
+    return folder
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
@@ -116,30 +122,33 @@ def test_a_preview_whose_files_were_changed_after_checking_is_refused(tmp_path):
 # --------------------------------------------------------------------------- two editors, two sessions
 
 
-@pytest.fixture
-def two_sessions(data) -> dict:
+@pytest.fixture(scope="module")
+def two_sessions(tmp_path_factory) -> dict:
     """Anna and Bo open Uppdatera, each uploads an aktiviteter.csv; Anna accepts, then Bo clicks accept."""
-    project = data / "stracket"
-    old = (project / "aktiviteter.csv").read_bytes()
-    anna = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Pågår"))
-    bo = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Struken"))
-    anna.button(key="uppdatera_accept").click()
-    anna.run()
-    seen = {
-        "after_anna": tree_digests(project),
-        "anna_file": (project / "aktiviteter.csv").read_bytes(),
-        "expected_anna": activities(old, "Pågår"),
-    }
-    bo.button(key="uppdatera_accept").click()
-    bo.run()
-    assert not bo.exception, bo.exception
-    seen.update(
-        bo_errors=[e.value for e in bo.main.error],
-        after_bo=tree_digests(project),
-        history=publishing.history(project, access.LOCAL),
-        bo=bo,
-    )
-    return seen
+    data = copy_example(tmp_path_factory.mktemp("two-sessions"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAGESBILD_DATA", str(data))
+        project = data / "stracket"
+        old = (project / "aktiviteter.csv").read_bytes()
+        anna = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Pågår"))
+        bo = upload(open_page(None, "uppdatera"), "aktiviteter.csv", activities(old, "Struken"))
+        anna.button(key="uppdatera_accept").click()
+        anna.run()
+        seen = {
+            "after_anna": tree_digests(project),
+            "anna_file": (project / "aktiviteter.csv").read_bytes(),
+            "expected_anna": activities(old, "Pågår"),
+        }
+        bo.button(key="uppdatera_accept").click()
+        bo.run()
+        assert not bo.exception, bo.exception
+        seen.update(
+            bo_errors=[e.value for e in bo.main.error],
+            after_bo=tree_digests(project),
+            history=publishing.history(project, access.LOCAL),
+            bo=bo,
+        )
+        return seen
 
 
 def test_the_second_editors_accept_is_refused_with_the_message_to_look_again(two_sessions):
