@@ -51,10 +51,7 @@ if ui.page_header(ctx, "page.influence"):
     else:
         ui.table(
             upcoming,
-            {
-                k: columns[k]
-                for k in ("id", "fraga", "datum", "sista_svarsdag", "dagar_till_svarsdag", "ansvarig", "nasta_steg")
-            },
+            {k: columns[k] for k in ("id", "fraga", "datum", "sista_svarsdag", "ansvarig", "nasta_steg")},
             ctx,
             key="paverkan_deadlines",
             widths=widths,

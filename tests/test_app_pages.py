@@ -421,7 +421,7 @@ def test_influence_page_of_the_small_project_lists_the_overdue_effort(rendered):
 def test_influence_page_of_the_small_project_lists_the_deadline_within_60_days(rendered):
     # P2 is under way, its answer deadline 2025-07-15 is 15 days after the report date 2025-06-30
     upcoming = table_after(rendered(SMALL, "paverkan"), "Kommande 60 dagar (datum eller sista svarsdag)")
-    assert upcoming[["Id", "Dagar kvar"]].values.tolist() == [["P2", "15"]]
+    assert upcoming[["Id", "Sista svarsdag"]].values.tolist() == [["P2", "2025-07-15"]]
 
 
 def test_influence_page_of_the_small_project_counts_cosigning_financiers(rendered):
