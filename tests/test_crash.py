@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import time
+import types
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -169,7 +170,7 @@ def _new_versions(old: dict[str, bytes]) -> dict[str, bytes]:
     }
 
 
-def test_a_killed_publish_leaves_all_old_or_all_new_files(tmp_path):
+def test_a_killed_publish_leaves_all_old_or_all_new_files(tmp_path, monkeypatch):
     folders = []
     for i in range(WORKERS):
         folder = tmp_path / f"data-{i}" / "stracket"
@@ -217,6 +218,9 @@ def test_a_killed_publish_leaves_all_old_or_all_new_files(tmp_path):
     base = random.SystemRandom().randrange(2**31)
     seeds = [base + i for i in range(ROUNDS)]
     context = multiprocessing.get_context("spawn")
+    # A spawned worker runs the parent's __main__ again; after an AppTest in this process that is the
+    # last app script Streamlit ran as __main__, not pytest. The workers need no main module at all.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     with ProcessPoolExecutor(WORKERS, mp_context=context) as pool:
         parts = [
             pool.submit(_rounds, folder, new, seeds[i::WORKERS], steps, seconds) for i, folder in enumerate(folders)
