@@ -70,14 +70,16 @@ if ui.page_header(ctx, "page.claim"):
         )
 
         st.subheader(ctx.t("claim.financing"))
+        financiers = claims.labelled(ctx.frame("financiers", **claims.params(chosen)), lang)
+        # Two tables, so that each fits a laptop screen: what was allocated and claimed, then the basis.
         _table(
-            claims.labelled(ctx.frame("financiers", **claims.params(chosen)), lang),
-            "finansiar fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr"
-            " maxandel_kr tak_kr underlag_kr begransning",
+            financiers,
+            "finansiar fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr",
             "rapport_financiers",
-            # as the claim document: caps and maximum shares are each financier's own, not to be added up
-            total="fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr underlag_kr",
+            total="fordelat_kr fordelat_ackumulerat_kr rekvirerat_kr inbetalt_kr rekvirerat_ackumulerat_kr",
         )
+        # as the claim document: caps and maximum shares are each financier's own, not to be added up
+        _table(financiers, "finansiar maxandel_kr tak_kr underlag_kr begransning", "rapport_basis", total="underlag_kr")
         st.caption(ctx.t("claim.basis_note"))
 
         st.subheader(ctx.t("claim.staff"))
@@ -87,11 +89,18 @@ if ui.page_header(ctx, "page.claim"):
         elif not staff.listed(project):
             st.info(ctx.t("claim.no_staff"))
         else:
+            people = ctx.frame("staff_costs", **staff.params(chosen))
+            # Each person's rates, then the period's hours and cost: one table of nine columns does not fit.
             _table(
-                ctx.frame("staff_costs", **staff.params(chosen)),
-                "person roll sysselsattningsgrad_procent manadslon_kr lonebikostnader_procent timkostnad_kr"
-                " planerade_timmar rapporterade_timmar personalkostnad_kr",
+                people,
+                "person roll sysselsattningsgrad_procent manadslon_kr lonebikostnader_procent timkostnad_kr",
                 "rapport_staff",
+            )
+            _table(
+                people,
+                "person planerade_timmar rapporterade_timmar personalkostnad_kr",
+                "rapport_staff_period",
+                total="planerade_timmar rapporterade_timmar personalkostnad_kr",
             )
             st.text(ctx.t("claim.staff_note"))
             ledger = ctx.frame("staff_vs_ledger", **staff.params(chosen))

@@ -23,8 +23,21 @@ REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 SIZES = {"1280x800": {"width": 1280, "height": 800}, "1920x1080": {"width": 1920, "height": 1080}}
 FIRST = "1280x800"  # the size each page opens at; it is then resized to the other
-# The pages of one project (Portfölj compares projects and is not one of them).
-READING = ("oversikt", "mal", "ekonomi", "aktiviteter", "paverkan", "motesplatser", "risker", "sedan", "datakvalitet")
+# The pages of one project (Portfölj compares projects and is not one of them), the editor's included.
+READING = (
+    "oversikt",
+    "mal",
+    "ekonomi",
+    "rapport",
+    "aktiviteter",
+    "paverkan",
+    "motesplatser",
+    "risker",
+    "sedan",
+    "datakvalitet",
+    "uppdatera",
+    "historik",
+)
 PAGES = [("stracket", page) for page in READING] + [("bergslaget-2023", page) for page in (*READING, "medlemmar")]
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 
