@@ -8,17 +8,18 @@ ctx = ui.context()
 if ui.page_header(ctx, "page.members"):
     members = ctx.frame("members")
     by_county = ctx.frame("members_by_county")
-    new = int(members.ny_medlem.fillna(False).sum())
+    # dashboard.py shows this page only for a project with members: there is a first row with the totals
+    totals = members.iloc[0]
     cols = st.columns(3)
-    cols[0].metric(ctx.t("members.count"), formatting.number(len(members)))
+    cols[0].metric(ctx.t("members.count"), formatting.number(totals.antal_medlemmar))
     cols[1].metric(
         ctx.t("members.new"),
-        formatting.number(new),
-        ctx.t("members.new_target", status=ctx.t("members.met" if new >= 1 else "members.not_met")),
+        formatting.number(totals.antal_nya),
+        ctx.t("members.new_target", status=ctx.t("members.met" if totals.antal_nya >= 1 else "members.not_met")),
         delta_color="off",
         delta_arrow="off",
     )
-    cols[2].metric(ctx.t("members.unpaid"), formatting.kr(members.obetalt_kr.clip(lower=0).sum()))
+    cols[2].metric(ctx.t("members.unpaid"), formatting.kr(totals.obetalt_totalt_kr))
     ui.chart_with_table(
         lambda: charts.grouped_bars(
             by_county,
