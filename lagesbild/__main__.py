@@ -2,6 +2,6 @@
 
 import sys
 
-from lagesbild.cli import main
+from lagesbild.cli import run
 
-sys.exit(main())
+sys.exit(run())

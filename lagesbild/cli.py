@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -201,3 +202,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "skicka":
         return _send(args.folder, args.secrets, args.rapportdatum, args.mote, args.lang)
     return _summary(args.folder, args.json, args.rapportdatum, args.lang)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """main, ending quietly when whoever reads stdout stops reading (`… | head -1`).
+
+    The exit code is then 141, what a shell reports for a program ended by SIGPIPE (128 + 13), so that a
+    pipeline with `set -o pipefail` sees that not everything was written.
+    """
+    try:
+        code = main(argv)
+        sys.stdout.flush()  # a broken pipe shows here, not later at exit where it could not be caught
+        return code
+    except BrokenPipeError:
+        # Python flushes stdout once more as it exits: that flush must find a file that takes the rest.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

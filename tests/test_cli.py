@@ -155,3 +155,38 @@ def test_rapport_refuses_a_wrong_output_in_english_when_asked(folder, tmp_path, 
 def test_rapport_for_a_period_that_does_not_exist_is_an_english_error_in_english(folder, tmp_path, capsys):
     code = cli.main(["rapport", str(folder), "--period", "9", "--out", str(tmp_path / "x.xlsx"), "--lang", "en"])
     assert (code, capsys.readouterr().err.startswith("There is no reporting period 9")) == (2, True)
+
+
+@pytest.fixture(scope="module")
+def closed_after_one_line():
+    """`python -m lagesbild summary DIR --json | head -1`: stdout is closed after its first line is read.
+
+    The pipe is shrunk to one page, less than the summary, so that the rest is written after the close.
+    """
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):
+        pytest.skip("the size of a pipe can be set only on Linux")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "lagesbild", "summary", str(STRACKET), "--json"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    fcntl.fcntl(child.stdout.fileno(), fcntl.F_SETPIPE_SZ, 4096)
+    first = child.stdout.readline()
+    child.stdout.close()
+    err = child.stderr.read().decode("utf-8", "replace")
+    return first, child.wait(timeout=60), err
+
+
+def test_a_closed_stdout_still_got_the_first_line(closed_after_one_line):
+    assert closed_after_one_line[0] == b"{\n"
+
+
+def test_a_closed_stdout_ends_the_command_with_exit_141(closed_after_one_line):
+    assert closed_after_one_line[1] == 141
+
+
+def test_a_closed_stdout_ends_the_command_without_a_traceback(closed_after_one_line):
+    assert "Traceback" not in closed_after_one_line[2]
