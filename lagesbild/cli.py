@@ -125,7 +125,7 @@ def _send(folder: Path, secrets: Path, rapportdatum: dt.date | None, meeting: dt
     try:
         settings = mail.read_settings(secrets)
     except mail.MailError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.text(lang), file=sys.stderr)
         return 1
     project = _load(folder, lang)
     if project is None:
@@ -144,7 +144,7 @@ def _send(folder: Path, secrets: Path, rapportdatum: dt.date | None, meeting: dt
     try:
         mail.send(settings, message)
     except mail.MailError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.text(lang), file=sys.stderr)
         return 1
     print(i18n.t("cli.sent", lang, to=", ".join(settings.mottagare)))
     _note_errors(project, lang)

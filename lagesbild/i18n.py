@@ -129,6 +129,76 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "Hello,\n\nAttached is the meeting pack for the steering group meeting {date} of {name}, with data as of "
         "{as_of}.\n\nSent by Lägesbild.\n",
     ),
+    # why the pack could not be e-mailed (lagesbild.mail.MailError), each saying what to do
+    "mail.error.not_text": (
+        "{path}: [lagesbild.smtp] {name} ska vara en text, inte {value}",
+        "{path}: [lagesbild.smtp] {name} must be a text, not {value}",
+    ),
+    "mail.error.no_section": (
+        "{path}: avsnittet [lagesbild.smtp] saknas – ange server, port och mottagare där",
+        "{path}: the section [lagesbild.smtp] is missing – give the server, port and recipients there",
+    ),
+    "mail.error.no_server": (
+        "{path}: [lagesbild.smtp] server saknas – ange SMTP-serverns namn",
+        "{path}: [lagesbild.smtp] server is missing – give the name of the SMTP server",
+    ),
+    "mail.error.bad_port": (
+        "{path}: [lagesbild.smtp] port ska vara ett portnummer 1–65535, inte {value}",
+        "{path}: [lagesbild.smtp] port must be a port number 1–65535, not {value}",
+    ),
+    "mail.error.bad_starttls": (
+        "{path}: [lagesbild.smtp] starttls ska vara true eller false, inte {value}",
+        "{path}: [lagesbild.smtp] starttls must be true or false, not {value}",
+    ),
+    "mail.error.bad_recipients": (
+        '{path}: [lagesbild.smtp] mottagare ska vara en lista med e-postadresser, t.ex. ["styrgrupp@example.se"]',
+        '{path}: [lagesbild.smtp] mottagare must be a list of e-mail addresses, e.g. ["styrgrupp@example.se"]',
+    ),
+    "mail.error.no_password": (
+        "{path}: [lagesbild.smtp] losenord saknas för anvandare {user}",
+        "{path}: [lagesbild.smtp] losenord is missing for anvandare {user}",
+    ),
+    "mail.error.no_sender": (
+        "{path}: [lagesbild.smtp] avsandare saknas – ange avsändarens e-postadress",
+        "{path}: [lagesbild.smtp] avsandare is missing – give the sender's e-mail address",
+    ),
+    "mail.error.no_file": (
+        "{path} finns inte – SMTP-inställningarna ska stå under [lagesbild.smtp] där",
+        "{path} does not exist – the SMTP settings belong under [lagesbild.smtp] there",
+    ),
+    "mail.error.not_toml": (
+        "{path} kunde inte läsas som TOML: {detail}",
+        "{path} could not be read as TOML: {detail}",
+    ),
+    "mail.error.login": (
+        "E-postservern {where} godtog inte inloggningen för {user} ({code}) – kontrollera anvandare och losenord",
+        "The mail server {where} did not accept the login of {user} ({code}) – check anvandare and losenord",
+    ),
+    "mail.error.no_starttls": (
+        "E-postservern {where} erbjuder inte STARTTLS – sätt starttls = false bara om servern finns på samma dator",
+        "The mail server {where} does not offer STARTTLS – set starttls = false only if the server is on the same "
+        "machine",
+    ),
+    "mail.error.all_refused": (
+        "E-postservern {where} vägrade alla mottagare: {recipients}",
+        "The mail server {where} refused every recipient: {recipients}",
+    ),
+    "mail.error.server_error": (
+        "E-postservern {where} svarade med fel {code}: {detail}",
+        "The mail server {where} answered with error {code}: {detail}",
+    ),
+    "mail.error.not_sent": (
+        "E-post kunde inte skickas via {where}: {detail}",
+        "The e-mail could not be sent through {where}: {detail}",
+    ),
+    "mail.error.no_connection": (
+        "Kunde inte ansluta till e-postservern {where}: {detail}",
+        "Could not connect to the mail server {where}: {detail}",
+    ),
+    "mail.error.some_refused": (
+        "E-postservern {where} vägrade mottagarna {recipients}; övriga fick meddelandet",
+        "The mail server {where} refused the recipients {recipients}; the others got the message",
+    ),
     "mail.errors": Plural(
         (
             "\nObs: data har {n} fel – se Datakvalitet i Lägesbild.\n",

@@ -22,13 +22,20 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from lagesbild.problems import Refusal
+
 SECRETS = Path(".streamlit") / "secrets.toml"
-SECTION = "[lagesbild.smtp]"
 TIMEOUT_SECONDS = 30
 
 
-class MailError(RuntimeError):
-    """Sending failed or the settings are wrong; the message is Swedish and says what to do."""
+class MailError(Refusal, RuntimeError):
+    """Sending failed or the settings are wrong, as the code of a text "mail.error.<kod>" (lagesbild.i18n) with
+    parameters; the text says what to do.
+
+    str() is the Swedish text; text(lang) the text in the reader's language.
+    """
+
+    prefix = "mail.error."
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def _text(section: Mapping, key: str, path: Path) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise MailError(f"{path}: {SECTION} {key} ska vara en text, inte {value!r}")
+        raise MailError("not_text", path=str(path), name=key, value=repr(value))
     return value.strip()
 
 
@@ -57,16 +64,16 @@ def settings(secrets: Mapping, path: Path = SECRETS) -> Settings:
     """The [lagesbild.smtp] section checked key by key."""
     section = secrets.get("lagesbild", {}).get("smtp")
     if not isinstance(section, Mapping):
-        raise MailError(f"{path}: avsnittet {SECTION} saknas – ange server, port och mottagare där")
+        raise MailError("no_section", path=str(path))
     server = _text(section, "server", path)
     if server is None:
-        raise MailError(f"{path}: {SECTION} server saknas – ange SMTP-serverns namn")
+        raise MailError("no_server", path=str(path))
     port = section.get("port", 587)
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        raise MailError(f"{path}: {SECTION} port ska vara ett portnummer 1–65535, inte {port!r}")
+        raise MailError("bad_port", path=str(path), value=repr(port))
     starttls = section.get("starttls", True)
     if not isinstance(starttls, bool):
-        raise MailError(f"{path}: {SECTION} starttls ska vara true eller false, inte {starttls!r}")
+        raise MailError("bad_starttls", path=str(path), value=repr(starttls))
     recipients = section.get("mottagare")
     if isinstance(recipients, str):
         recipients = [recipients]
@@ -75,16 +82,14 @@ def settings(secrets: Mapping, path: Path = SECRETS) -> Settings:
         or not recipients
         or not all(isinstance(r, str) and "@" in r for r in recipients)
     ):
-        raise MailError(
-            f'{path}: {SECTION} mottagare ska vara en lista med e-postadresser, t.ex. ["styrgrupp@example.se"]'
-        )
+        raise MailError("bad_recipients", path=str(path))
     user = _text(section, "anvandare", path)
     password = section.get("losenord")
     if user is not None and not isinstance(password, str):
-        raise MailError(f"{path}: {SECTION} losenord saknas för anvandare {user}")
+        raise MailError("no_password", path=str(path), user=user)
     sender = _text(section, "avsandare", path) or user
     if sender is None:
-        raise MailError(f"{path}: {SECTION} avsandare saknas – ange avsändarens e-postadress")
+        raise MailError("no_sender", path=str(path))
     return Settings(
         server,
         port,
@@ -101,9 +106,9 @@ def read_settings(path: Path = SECRETS) -> Settings:
     try:
         secrets = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
-        raise MailError(f"{path} finns inte – SMTP-inställningarna ska stå under {SECTION} där") from exc
+        raise MailError("no_file", path=str(path)) from exc
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise MailError(f"{path} kunde inte läsas som TOML: {exc}") from exc
+        raise MailError("not_toml", path=str(path), detail=str(exc)) from exc
     return settings(secrets, path)
 
 
@@ -129,24 +134,17 @@ def send(chosen: Settings, mail: EmailMessage) -> None:
                 smtp.login(chosen.anvandare, chosen.losenord or "")
             refused = smtp.send_message(mail, from_addr=chosen.avsandare, to_addrs=list(chosen.mottagare))
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError(
-            f"E-postservern {where} godtog inte inloggningen för {chosen.anvandare} "
-            f"({exc.smtp_code}) – kontrollera anvandare och losenord"
-        ) from exc
+        raise MailError("login", where=where, user=str(chosen.anvandare), code=exc.smtp_code) from exc
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailError(
-            f"E-postservern {where} erbjuder inte STARTTLS – sätt starttls = false bara om servern finns på samma dator"
-        ) from exc
+        raise MailError("no_starttls", where=where) from exc
     except smtplib.SMTPRecipientsRefused as exc:
-        raise MailError(f"E-postservern {where} vägrade alla mottagare: {', '.join(sorted(exc.recipients))}") from exc
+        raise MailError("all_refused", where=where, recipients=", ".join(sorted(exc.recipients))) from exc
     except smtplib.SMTPResponseException as exc:
         text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
-        raise MailError(f"E-postservern {where} svarade med fel {exc.smtp_code}: {text}") from exc
+        raise MailError("server_error", where=where, code=exc.smtp_code, detail=text) from exc
     except (smtplib.SMTPException, ssl.SSLError) as exc:
-        raise MailError(f"E-post kunde inte skickas via {where}: {exc}") from exc
+        raise MailError("not_sent", where=where, detail=str(exc)) from exc
     except OSError as exc:
-        raise MailError(f"Kunde inte ansluta till e-postservern {where}: {exc.strerror or exc}") from exc
+        raise MailError("no_connection", where=where, detail=str(exc.strerror or exc)) from exc
     if refused:
-        raise MailError(
-            f"E-postservern {where} vägrade mottagarna {', '.join(sorted(refused))}; övriga fick meddelandet"
-        )
+        raise MailError("some_refused", where=where, recipients=", ".join(sorted(refused)))

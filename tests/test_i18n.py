@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lagesbild").glob("*.py")])
 SOURCES = [p for p in SOURCES if p.name not in ("i18n.py", "problem_texts.py") or p.parent.name != "lagesbild"]
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*.sql"))
-# Texts named by a code: "problem.<kod>" of a Problem, "refusal.<kod>" of a refused change or access.
-CODED = ("problem.", "refusal.")
+# Texts named by a code: "problem.<kod>" of a Problem, "refusal.<kod>" of a refused change or access,
+# "mail.error.<kod>" of a pack that could not be e-mailed.
+CODED = ("problem.", "refusal.", "mail.error.")
 
 
 def _trees() -> list[tuple[str, ast.AST]]:
@@ -120,6 +121,7 @@ _CODED_EXCEPTIONS = {
     "MemberTooLarge": "problem.",
     "PublishError": "refusal.",
     "AccessDenied": "refusal.",
+    "MailError": "mail.error.",
 }
 
 

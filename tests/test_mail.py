@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import smtplib
 import socket
 from email import policy
 from email.message import Message
@@ -12,7 +13,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from support import STRACKET
 
-from lagesbild import cli, mail, report
+from lagesbild import cli, i18n, mail, report
 
 
 class Inbox:
@@ -190,3 +191,197 @@ def test_starttls_and_port_587_are_the_defaults():
         {"lagesbild": {"smtp": {"server": "smtp.example.se", "avsandare": "a@example.se", "mottagare": "b@example.se"}}}
     )
     assert (chosen.port, chosen.starttls, chosen.mottagare) == (587, True, ("b@example.se",))
+
+
+# Every error in both languages: the settings checked key by key, and each way sending can fail
+
+
+SECTION = {"server": "smtp.example.se", "avsandare": "a@example.se", "mottagare": ["b@example.se"]}
+SENDING = mail.Settings(
+    "smtp.example.se", 587, True, "a@example.se", ("b@example.se", "c@example.se"), "a@example.se", "x"
+)
+WHERE = "smtp.example.se:587"
+TOML_ERROR = "Invalid value (at line 2, column 10)"  # what tomllib says of `server = ` with nothing after it
+
+
+def _settings(**changed) -> mail.Settings:
+    section = {k: v for k, v in {**SECTION, **changed}.items() if v is not None}
+    return mail.settings({"lagesbild": {"smtp": section}}, Path("s.toml"))
+
+
+class FailingSMTP:
+    """smtplib.SMTP that fails at one step: connecting, STARTTLS, login or sending; or refuses one recipient."""
+
+    def __init__(self, step: str, error: Exception | dict):
+        self.step, self.error = step, error
+
+    def __call__(self, server, port, timeout):
+        if self.step == "connect":
+            raise self.error
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def _at(self, step: str):
+        if self.step == step:
+            raise self.error
+
+    def starttls(self, context):
+        self._at("starttls")
+
+    def login(self, user, password):
+        self._at("login")
+
+    def send_message(self, message, from_addr, to_addrs):
+        self._at("send")
+        return self.error if self.step == "refused" else {}
+
+
+def _sending(monkeypatch, step: str, error: Exception | dict) -> None:
+    monkeypatch.setattr(mail.smtplib, "SMTP", FailingSMTP(step, error))
+    mail.send(SENDING, mail.message(SENDING, "Ämne", "Text", b"%PDF-", "pack.pdf"))
+
+
+def _unreadable_toml(tmp_path: Path) -> None:
+    (tmp_path / "s.toml").write_text("[lagesbild.smtp]\nserver = \n", encoding="utf-8")
+    mail.read_settings(tmp_path / "s.toml")
+
+
+# kod → (what fails, given tmp_path and monkeypatch; the Swedish text; the English text). {tmp} is tmp_path.
+ERRORS = {
+    "not_text": (
+        lambda tmp, mp: _settings(server=5),
+        "s.toml: [lagesbild.smtp] server ska vara en text, inte 5",
+        "s.toml: [lagesbild.smtp] server must be a text, not 5",
+    ),
+    "no_section": (
+        lambda tmp, mp: mail.settings({"lagesbild": {}}, Path("s.toml")),
+        "s.toml: avsnittet [lagesbild.smtp] saknas – ange server, port och mottagare där",
+        "s.toml: the section [lagesbild.smtp] is missing – give the server, port and recipients there",
+    ),
+    "no_server": (
+        lambda tmp, mp: _settings(server=None),
+        "s.toml: [lagesbild.smtp] server saknas – ange SMTP-serverns namn",
+        "s.toml: [lagesbild.smtp] server is missing – give the name of the SMTP server",
+    ),
+    "bad_port": (
+        lambda tmp, mp: _settings(port="587"),
+        "s.toml: [lagesbild.smtp] port ska vara ett portnummer 1–65535, inte '587'",
+        "s.toml: [lagesbild.smtp] port must be a port number 1–65535, not '587'",
+    ),
+    "bad_starttls": (
+        lambda tmp, mp: _settings(starttls="ja"),
+        "s.toml: [lagesbild.smtp] starttls ska vara true eller false, inte 'ja'",
+        "s.toml: [lagesbild.smtp] starttls must be true or false, not 'ja'",
+    ),
+    "bad_recipients": (
+        lambda tmp, mp: _settings(mottagare=["styrgruppen"]),
+        's.toml: [lagesbild.smtp] mottagare ska vara en lista med e-postadresser, t.ex. ["styrgrupp@example.se"]',
+        's.toml: [lagesbild.smtp] mottagare must be a list of e-mail addresses, e.g. ["styrgrupp@example.se"]',
+    ),
+    "no_password": (
+        lambda tmp, mp: _settings(anvandare="a@example.se"),
+        "s.toml: [lagesbild.smtp] losenord saknas för anvandare a@example.se",
+        "s.toml: [lagesbild.smtp] losenord is missing for anvandare a@example.se",
+    ),
+    "no_sender": (
+        lambda tmp, mp: _settings(avsandare=None),
+        "s.toml: [lagesbild.smtp] avsandare saknas – ange avsändarens e-postadress",
+        "s.toml: [lagesbild.smtp] avsandare is missing – give the sender's e-mail address",
+    ),
+    "no_file": (
+        lambda tmp, mp: mail.read_settings(tmp / "saknas.toml"),
+        "{tmp}/saknas.toml finns inte – SMTP-inställningarna ska stå under [lagesbild.smtp] där",
+        "{tmp}/saknas.toml does not exist – the SMTP settings belong under [lagesbild.smtp] there",
+    ),
+    "not_toml": (
+        lambda tmp, mp: _unreadable_toml(tmp),
+        f"{{tmp}}/s.toml kunde inte läsas som TOML: {TOML_ERROR}",
+        f"{{tmp}}/s.toml could not be read as TOML: {TOML_ERROR}",
+    ),
+    "login": (
+        lambda tmp, mp: _sending(mp, "login", smtplib.SMTPAuthenticationError(535, b"Bad credentials")),
+        f"E-postservern {WHERE} godtog inte inloggningen för a@example.se (535) – kontrollera anvandare och losenord",
+        f"The mail server {WHERE} did not accept the login of a@example.se (535) – check anvandare and losenord",
+    ),
+    "no_starttls": (
+        lambda tmp, mp: _sending(mp, "starttls", smtplib.SMTPNotSupportedError("STARTTLS extension not supported")),
+        f"E-postservern {WHERE} erbjuder inte STARTTLS – sätt starttls = false bara om servern finns på samma dator",
+        f"The mail server {WHERE} does not offer STARTTLS – set starttls = false only if the server is on the same "
+        "machine",
+    ),
+    "all_refused": (
+        lambda tmp, mp: _sending(
+            mp, "send", smtplib.SMTPRecipientsRefused({"c@example.se": (550, b"No"), "b@example.se": (550, b"No")})
+        ),
+        f"E-postservern {WHERE} vägrade alla mottagare: b@example.se, c@example.se",
+        f"The mail server {WHERE} refused every recipient: b@example.se, c@example.se",
+    ),
+    "server_error": (
+        lambda tmp, mp: _sending(mp, "send", smtplib.SMTPResponseException(554, b"Transaction failed")),
+        f"E-postservern {WHERE} svarade med fel 554: Transaction failed",
+        f"The mail server {WHERE} answered with error 554: Transaction failed",
+    ),
+    "not_sent": (
+        lambda tmp, mp: _sending(mp, "send", smtplib.SMTPServerDisconnected("Connection unexpectedly closed")),
+        f"E-post kunde inte skickas via {WHERE}: Connection unexpectedly closed",
+        f"The e-mail could not be sent through {WHERE}: Connection unexpectedly closed",
+    ),
+    "no_connection": (
+        lambda tmp, mp: _sending(mp, "connect", ConnectionRefusedError(111, "Connection refused")),
+        f"Kunde inte ansluta till e-postservern {WHERE}: Connection refused",
+        f"Could not connect to the mail server {WHERE}: Connection refused",
+    ),
+    "some_refused": (
+        lambda tmp, mp: _sending(mp, "refused", {"c@example.se": (550, b"No such user")}),
+        f"E-postservern {WHERE} vägrade mottagarna c@example.se; övriga fick meddelandet",
+        f"The mail server {WHERE} refused the recipients c@example.se; the others got the message",
+    ),
+}
+
+
+def _error(kod: str, tmp_path: Path, monkeypatch) -> mail.MailError:
+    with pytest.raises(mail.MailError) as caught:
+        ERRORS[kod][0](tmp_path, monkeypatch)
+    return caught.value
+
+
+@pytest.mark.parametrize("kod", ERRORS)
+def test_each_mail_error_is_made_with_its_code(kod, tmp_path, monkeypatch):
+    assert _error(kod, tmp_path, monkeypatch).kod == kod
+
+
+@pytest.mark.parametrize("kod", ERRORS)
+def test_each_mail_error_reads_in_swedish(kod, tmp_path, monkeypatch):
+    assert _error(kod, tmp_path, monkeypatch).text("sv") == ERRORS[kod][1].format(tmp=tmp_path)
+
+
+@pytest.mark.parametrize("kod", ERRORS)
+def test_each_mail_error_reads_in_english(kod, tmp_path, monkeypatch):
+    assert _error(kod, tmp_path, monkeypatch).text("en") == ERRORS[kod][2].format(tmp=tmp_path)
+
+
+@pytest.mark.parametrize("kod", ERRORS)
+def test_each_mail_error_is_swedish_as_a_plain_string(kod, tmp_path, monkeypatch):
+    assert str(_error(kod, tmp_path, monkeypatch)) == ERRORS[kod][1].format(tmp=tmp_path)
+
+
+def test_every_mail_error_text_is_tested():
+    assert sorted(k.removeprefix("mail.error.") for k in i18n.TEXTS if k.startswith("mail.error.")) == sorted(ERRORS)
+
+
+def test_a_missing_secrets_file_is_an_english_error_with_lang_en(tmp_path, capsys):
+    code = cli.main(["skicka", str(STRACKET), "--secrets", str(tmp_path / "saknas.toml"), "--lang", "en"])
+    assert (code, capsys.readouterr().err.strip()) == (
+        1,
+        f"{tmp_path / 'saknas.toml'} does not exist – the SMTP settings belong under [lagesbild.smtp] there",
+    )
+
+
+def test_a_server_that_is_not_there_is_an_english_error_with_lang_en(tmp_path, capsys):
+    code = cli.main(["skicka", str(STRACKET), "--secrets", str(_secrets(tmp_path, _free_port())), "--lang", "en"])
+    assert (code, capsys.readouterr().err.startswith("Could not connect to the mail server 127.0.0.1:")) == (1, True)
