@@ -20,6 +20,7 @@ from duckdb import (
     ColumnExpression,
     ConstantExpression,
     FunctionExpression,
+    StarExpression,
 )
 
 from lagesbild import database, schema, sie, xlsx
@@ -30,6 +31,7 @@ MAX_PROBLEMS_PER_COLUMN = 50
 HEADER_SEARCH_LINES = 20
 LEDGER = "utfall"
 SIE_SUFFIXES = (".se", ".si", ".sie")
+CELLS = "celler_som_text"  # one file's cells as text while it is read
 ACCOUNT_NAMES = "kontonamn"  # account → name, from the #KONTO records of an SIE ledger
 # A cell may be as long as DuckDB reads a line; the csv module must not stop earlier.
 MAX_CELL_CHARS = 2_000_000
@@ -145,6 +147,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
 def _needs_newlines(data: str | bytes) -> bool:
     """CR alone, or CR LF and LF mixed (a row appended in a text editor): DuckDB wants one kind."""
     if isinstance(data, bytes):
+        if b"\r" not in data:  # most exports: one quick scan instead of three counts
+            return False
         crlf, cr, lf = data.count(b"\r\n"), data.count(b"\r"), data.count(b"\n")
     else:
         crlf, cr, lf = data.count("\r\n"), data.count("\r"), data.count("\n")
@@ -249,7 +253,7 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
     index, delimiter = find_header(lines, spec, delimiter)
     if text is not None:
         target = workdir / f"{spec.stem}.utf8.csv"
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text.encode("utf-8"))  # one encode: a text stream encodes in small pieces
         path, codec = target, "utf-8"
     header = next(csv.reader([lines[index]], delimiter=delimiter))
     counted = text if text is not None else data
@@ -549,19 +553,25 @@ def read_file(
         "names": names,
     }
     try:
-        rel = con.sql(database.sql("read_csv_as_text"), params=params)
-        _create(con, spec, rel, present, source.header_row, None)
+        # The cells first, read in parallel; then each row is numbered by the order the table keeps
+        # (rowid), which costs nothing, where a window over the file would read it on one thread.
+        con.sql(database.sql("read_csv_as_text"), params=params).create(CELLS)
+        numbered = con.table(CELLS).select(
+            (ColumnExpression("rowid") + ConstantExpression(1)).alias("record_nr"), StarExpression()
+        )
+        _create(con, spec, numbered, present, source.header_row, None)
         records = con.table(spec.stem).aggregate("max(record_nr)").fetchall()[0][0] or 0
         if source.lines - (source.first_data_line - 1) != records:
             # Blank lines or line breaks inside cells: number the rows as Excel shows them.
             _drop(con, spec)
-            rel = con.sql(database.sql("read_csv_as_text"), params=params)
-            _create(con, spec, rel, present, source.header_row, _line_numbers(source))
+            _create(con, spec, numbered, present, source.header_row, _line_numbers(source))
     except (duckdb.Error, csv.Error):
         result.problems += _malformed(source, spec, len(names))
         _drop(con, spec)
         empty_table(con, spec)
         return result
+    finally:
+        con.execute(f"drop table if exists {CELLS}")  # a constant name, never user input
     result.table = spec.stem
     result.full_ledger = bool(present & {"debet", "kredit"})
     result.problems += _cell_problems(con, spec, present)

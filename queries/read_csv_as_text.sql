@@ -1,6 +1,5 @@
--- every cell of one exported file as text, numbered in file order
+-- every cell of one exported file as text, in file order (the loader numbers the rows by the order kept)
 select
-    row_number() over () as record_nr,
     *,
 from read_csv(
     $path,
