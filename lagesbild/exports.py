@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from lagesbild import formatting, i18n, overview
+from lagesbild import columns, formatting, i18n, overview
 from lagesbild.formatting import missing
 from lagesbild.project import Project
 
@@ -210,21 +210,50 @@ def _pct(key: str, lang: str) -> str:
     return f"{i18n.t(key, lang)} {PCT_SUFFIX}"
 
 
-def _percent(series: pd.Series) -> pd.Series:
-    """Shares 0–1 as percentages 0–100."""
-    return series.astype("float64") * 100
+def header(column: columns.Column, lang: str) -> str:
+    """A column's header in a workbook: its label, with the unit of its figures."""
+    if column.kind == columns.KR:
+        return _kr(column.label, lang)
+    if column.kind in (columns.PCT, columns.SHARE_PCT):
+        return _pct(column.label, lang)
+    return i18n.t(column.label, lang)
 
 
-def _dates(series: pd.Series) -> list:
-    return [None if missing(v) else pd.Timestamp(v).date() for v in series]
+def _value(value, column: columns.Column, lang: str):
+    """A value as a workbook holds it: amounts as numbers, shares 0–1 as percentages, dates as dates,
+    statuses, flags and our own words in lang."""
+    kind = column.kind
+    if kind == columns.FLAG:
+        return i18n.t("yes" if (not missing(value) and bool(value)) else "no", lang)
+    if kind == columns.LABEL and not pd.api.types.is_scalar(value):
+        return columns.cell(value, column, lang)
+    if missing(value):
+        return None
+    if kind == columns.KR:
+        return float(value)
+    if kind == columns.PCT:
+        return float(value) * 100
+    if kind == columns.SHARE_PCT:
+        return float(value)
+    if kind == columns.INT:
+        return int(value)
+    if kind == columns.DATE:
+        return pd.Timestamp(value).date()
+    if kind in (columns.STATUS, columns.LABEL):
+        return columns.cell(value, column, lang)
+    return value
 
 
-def _status(series: pd.Series, lang: str) -> list:
-    return [None if missing(v) else i18n.status(str(v), lang) for v in series]
-
-
-def _yes_no(series: pd.Series, lang: str) -> list[str]:
-    return [i18n.t("yes" if (not missing(v) and bool(v)) else "no", lang) for v in series]
+def sheet(df: pd.DataFrame, spec: columns.Spec, lang: str) -> pd.DataFrame:
+    """A table as a sheet: the spec's columns under their headers in lang, with its total row when it has one."""
+    values = {header(c, lang): [_value(v, c, lang) for v in df[c.field].tolist()] for c in spec}
+    total = columns.total_row(df, spec)
+    if total is not None:
+        named = columns.naming(spec)
+        for c in spec:
+            word = i18n.t("total", lang) if c.field == named else _value(total[c.field], c, lang) if c.total else None
+            values[header(c, lang)].append(word)
+    return pd.DataFrame(values, columns=list(values)).astype("object")
 
 
 def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
@@ -233,6 +262,7 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     activities = project.frame("activity_counts_by_status", r)
     influence = project.frame("influence_counts_by_status", r)
     meetings = project.frame("meeting_totals", r).iloc[0]
+    late = columns.total_of(influence, columns.INFLUENCE_COUNTS, "forsenade")
     rows: list[tuple] = [
         (i18n.t("kf.report_date", lang), None, None, None, r),
         (i18n.t("metric.budget", lang), totals.budget_kr, None, None, None),
@@ -247,7 +277,7 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     for row in activities.itertuples():
         rows.append((i18n.t("kf.activities", lang, status=i18n.status(row.status, lang)), None, row.antal, None, None))
     rows += [
-        (i18n.t("kf.influence_late", lang), None, int(influence.forsenade.sum()), None, None),
+        (i18n.t("kf.influence_late", lang), None, int(late), None, None),
         (i18n.t("kf.meetings", lang), None, int(meetings.antal), None, None),
         (i18n.t("kf.women", lang), None, int(meetings.kvinnor), None, None),
         (i18n.t("kf.men", lang), None, int(meetings.man), None, None),
@@ -270,66 +300,17 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     return frame
 
 
-def _categories(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("costs_by_category", r)
-    return pd.DataFrame(
-        {
-            i18n.t("col.category", lang): df.kostnadsslag,
-            _kr("col.budget", lang): df.budget_kr,
-            _kr("col.spent", lang): df.upparbetat_kr,
-            _kr("col.left", lang): df.kvar_kr,
-            _pct("col.share", lang): _percent(df.upparbetat_andel),
-            i18n.t("col.computed", lang): _yes_no(df.beraknat, lang),
-        }
-    )
-
-
-def _categories_year(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("costs_by_category_and_year", r)
-    return pd.DataFrame(
-        {
-            i18n.t("col.category", lang): df.kostnadsslag,
-            i18n.t("col.year", lang): df.ar.astype("int64"),
-            _kr("col.budget", lang): df.budget_kr,
-            _kr("col.spent", lang): df.upparbetat_kr,
-        }
-    )
-
-
-def _months(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("costs_by_month", r)
-    return pd.DataFrame(
-        {
-            i18n.t("col.month", lang): _dates(df.manad),
-            _kr("col.plan", lang): df.plan_kr,
-            _kr("col.spent", lang): df.upparbetat_kr,
-            _kr("col.plan_cum", lang): df.plan_ackumulerat_kr,
-            _kr("col.spent_cum", lang): df.upparbetat_ackumulerat_kr,
-            _kr("col.forecast_cum", lang): df.prognos_ackumulerat_kr,
-        }
-    )
-
-
-def _financiers(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("financiers", r)
-    return pd.DataFrame(
-        {
-            i18n.t("col.financier", lang): df.finansiar,
-            i18n.t("col.type", lang): df.typ,
-            _kr("col.commitment", lang): df.atagande_kr,
-            _kr("col.allocated", lang): df.fordelat_kr,
-            _kr("col.left", lang): df.kvar_kr,
-            _kr("col.claimed", lang): df.rekvirerat_kr,
-            _kr("col.paid", lang): df.inbetalt_kr,
-            _kr("col.to_claim", lang): df.att_rekvirera_kr,
-            _pct("col.share_of_spent", lang): _percent(df.andel_av_upparbetat),
-            _pct("col.max_share", lang): df.maxandel_procent,
-            _kr("col.cap", lang): df.tak_kr,
-            i18n.t("col.flags", lang): [
-                ", ".join(i18n.t(f"flag_short.{f}", lang) for f in flags) for flags in df.flaggor
-            ],
-        }
-    )
+CATEGORIES = columns.COSTS_BY_CATEGORY
+FINANCIERS = columns.pick(
+    columns.FINANCIERS,
+    "finansiar typ atagande_kr atagande_andel fordelat_kr kvar_kr rekvirerat_kr inbetalt_kr att_rekvirera_kr"
+    " andel_av_upparbetat maxandel_procent tak_kr flaggor",
+)
+INDICATORS = columns.pick(
+    (*columns.INDICATORS, *columns.GENDER_SPLIT),
+    "id mal mal_text namn enhet utgangsvarde malvarde maldatum senaste_varde senaste_datum kvinnor man progress"
+    " forvantat status",
+)
 
 
 def latest_gender_split(project: Project, r: dt.date) -> pd.DataFrame:
@@ -340,140 +321,39 @@ def latest_gender_split(project: Project, r: dt.date) -> pd.DataFrame:
     return latest[["indikator", "datum", "kvinnor", "man"]]
 
 
-def _indicators(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
+def indicators_with_split(project: Project, r: dt.date) -> pd.DataFrame:
+    """The indicators with the women and men of their latest value, where it has them."""
     df = project.frame("indicators", r)
     split = latest_gender_split(project, r)
-    merged = df.merge(split, how="left", left_on=["id", "senaste_datum"], right_on=["indikator", "datum"])
-    return pd.DataFrame(
-        {
-            i18n.t("col.id", lang): merged.id,
-            i18n.t("col.goal", lang): merged.mal,
-            i18n.t("col.goal_text", lang): merged.mal_text,
-            i18n.t("col.name", lang): merged.namn,
-            i18n.t("col.unit", lang): merged.enhet,
-            i18n.t("col.baseline", lang): merged.utgangsvarde,
-            i18n.t("col.target", lang): merged.malvarde,
-            i18n.t("col.target_date", lang): _dates(merged.maldatum),
-            i18n.t("col.latest", lang): merged.senaste_varde,
-            i18n.t("col.latest_date", lang): _dates(merged.senaste_datum),
-            i18n.t("col.women", lang): merged.kvinnor,
-            i18n.t("col.men", lang): merged.man,
-            _pct("col.progress", lang): _percent(merged.progress),
-            _pct("col.expected", lang): _percent(merged.forvantat),
-            i18n.t("col.status", lang): _status(merged.status, lang),
-        }
-    )
-
-
-def _activities(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("activities_page", r, **ALL_ACTIVITIES)
-    return pd.DataFrame(
-        {
-            i18n.t("col.id", lang): df.id,
-            i18n.t("col.area", lang): df.omrade,
-            i18n.t("col.activity", lang): df.aktivitet,
-            i18n.t("col.goal", lang): df.mal,
-            i18n.t("col.owner", lang): df.ansvarig,
-            i18n.t("col.start", lang): _dates(df.start),
-            i18n.t("col.end", lang): _dates(df.slut),
-            i18n.t("col.status", lang): _status(df.visad_status, lang),
-            i18n.t("col.file_status", lang): _status(df.status, lang),
-            _pct("col.done", lang): df.andel_klar.astype("float64"),
-            i18n.t("col.comment", lang): df.kommentar,
-        }
-    )
-
-
-def _influence(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("influence_efforts", r, kommande_dagar=overview.UPCOMING_DAYS)
-    return pd.DataFrame(
-        {
-            i18n.t("col.id", lang): df.id,
-            i18n.t("col.issue", lang): df.fraga,
-            i18n.t("col.recipient", lang): df.mottagare,
-            i18n.t("col.level", lang): df.niva,
-            i18n.t("col.channel", lang): df.kanal,
-            i18n.t("col.owner", lang): df.ansvarig,
-            i18n.t("col.status", lang): _status(df.status, lang),
-            i18n.t("col.date", lang): _dates(df.datum),
-            i18n.t("col.deadline", lang): _dates(df.sista_svarsdag),
-            i18n.t("col.days_left", lang): df.dagar_till_svarsdag.astype("Int64"),
-            i18n.t("col.overdue", lang): _yes_no(df.forsenad, lang),
-            i18n.t("col.reference", lang): df.diarienummer,
-            i18n.t("col.cosigners", lang): df.medundertecknare,
-            i18n.t("col.priority", lang): df.prioritet,
-            i18n.t("col.next_step", lang): df.nasta_steg,
-            i18n.t("col.outcome", lang): _status(df.resultat, lang),
-            i18n.t("col.link", lang): df.lank,
-        }
-    )
-
-
-def _meetings(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("meetings_by_type", r)
-    totals = project.frame("meeting_totals", r).iloc[0]
-    types = [*df.typ.tolist(), i18n.t("total", lang)]
-    frame = pd.DataFrame(
-        {
-            i18n.t("col.type", lang): types,
-            i18n.t("col.count", lang): [*(int(v) for v in df.antal), int(totals.antal)],
-            i18n.t("col.women", lang): [*(int(v) for v in df.kvinnor), int(totals.kvinnor)],
-            i18n.t("col.men", lang): [*(int(v) for v in df.man), int(totals.man)],
-            i18n.t("col.other", lang): [*(int(v) for v in df.annat), int(totals.annat)],
-            _pct("col.women_share", lang): [
-                None if missing(v) else float(v) * 100 for v in [*df.andel_kvinnor, totals.andel_kvinnor]
-            ],
-        }
-    )
-    return frame
-
-
-def _risks(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("risks", r, bara_oppna=False)
-    return pd.DataFrame(
-        {
-            i18n.t("col.id", lang): df.id,
-            i18n.t("col.risk", lang): df.risk,
-            i18n.t("col.likelihood", lang): df.sannolikhet,
-            i18n.t("col.impact", lang): df.konsekvens,
-            i18n.t("col.score", lang): df.riskvarde,
-            i18n.t("col.mitigation", lang): df.atgard,
-            i18n.t("col.owner", lang): df.ansvarig,
-            i18n.t("col.status", lang): _status(df.status, lang),
-        }
-    )
-
-
-def _decisions(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
-    df = project.frame("decisions", r)
-    return pd.DataFrame(
-        {
-            i18n.t("col.id", lang): df.id,
-            i18n.t("col.date", lang): _dates(df.datum),
-            i18n.t("col.decision", lang): df.beslut,
-            i18n.t("col.owner", lang): df.ansvarig,
-            i18n.t("col.decision_deadline", lang): _dates(df.deadline),
-            i18n.t("col.status", lang): _status(df.status, lang),
-            i18n.t("col.overdue", lang): _yes_no(df.forsenat, lang),
-        }
-    )
+    return df.merge(split, how="left", left_on=["id", "senaste_datum"], right_on=["indikator", "datum"])
 
 
 def meeting_tables(project: Project, rapportdatum: dt.date | None = None, lang: str = "sv") -> dict[str, pd.DataFrame]:
     """Every table of the meeting pack as of rapportdatum, keyed by sheet name, with headers in lang."""
     with formatting.language(lang):
         r = project.as_of(rapportdatum)
-        builders = (
-            ("sheet.overview", _key_figures),
-            ("sheet.categories", _categories),
-            ("sheet.categories_year", _categories_year),
-            ("sheet.months", _months),
-            ("sheet.financiers", _financiers),
-            ("sheet.indicators", _indicators),
-            ("sheet.activities", _activities),
-            ("sheet.influence", _influence),
-            ("sheet.meetings", _meetings),
-            ("sheet.risks", _risks),
-            ("sheet.decisions", _decisions),
+        frame = project.frame
+        tables = (
+            ("sheet.categories", lambda: frame("costs_by_category", r), CATEGORIES),
+            (
+                "sheet.categories_year",
+                lambda: frame("costs_by_category_and_year", r),
+                columns.COSTS_BY_CATEGORY_AND_YEAR,
+            ),
+            ("sheet.months", lambda: frame("costs_by_month", r), columns.COSTS_BY_MONTH),
+            ("sheet.financiers", lambda: frame("financiers", r), FINANCIERS),
+            ("sheet.indicators", lambda: indicators_with_split(project, r), INDICATORS),
+            ("sheet.activities", lambda: frame("activities_page", r, **ALL_ACTIVITIES), columns.ACTIVITIES),
+            (
+                "sheet.influence",
+                lambda: frame("influence_efforts", r, kommande_dagar=overview.UPCOMING_DAYS),
+                columns.INFLUENCE_EFFORTS,
+            ),
+            ("sheet.meetings", lambda: frame("meetings_by_type", r), columns.MEETINGS_BY_TYPE),
+            ("sheet.risks", lambda: frame("risks", r, bara_oppna=False), columns.RISKS),
+            ("sheet.decisions", lambda: frame("decisions", r), columns.DECISIONS),
         )
-        return {i18n.t(key, lang): build(project, r, lang) for key, build in builders}
+        return {
+            i18n.t("sheet.overview", lang): _key_figures(project, r, lang),
+            **{i18n.t(key, lang): sheet(make(), spec, lang) for key, make, spec in tables},
+        }

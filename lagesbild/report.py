@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf.enums import XPos, YPos
 
-from lagesbild import changes, exports, formatting, i18n, overview
+from lagesbild import changes, columns, exports, formatting, i18n, overview
 from lagesbild.config import Meta
 from lagesbild.pack_charts import (
     STATUS_CHART_WIDTH,
@@ -29,15 +29,48 @@ from lagesbild.project import Project, load
 __all__ = ["FONT", "INK", "MUTED", "meeting_pack", "plain"]
 
 
-def _value(value) -> str:
-    """An indicator value: whole numbers without decimals, others with one."""
-    if formatting.missing(value):
-        return "–"
-    return formatting.number(value, 0 if float(value).is_integer() else 1)
+def table(
+    pdf: _Pack, df: pd.DataFrame, spec: columns.Spec, lang: str, size: float = 8, group: str | None = None
+) -> None:
+    """df as a table of the pack: headers from the spec's labels, cells as the dashboard writes them ("–" when
+    missing), figures right-aligned, the spec's total row last and bold; group names a column whose values
+    head groups of rows."""
+    parts = [(None, df)] if group is None else list(df.groupby(group, sort=True, dropna=False))
+    rows: list = []
+    for name, part in parts:
+        if group is not None:
+            rows.append(("group", plain(name)))
+        rows += [[plain(text) for text in row] for row in columns.rows(part, spec, lang, blank="–")]
+    pdf.data_table(
+        [i18n.t(c.label, lang) for c in spec],
+        rows,
+        [c.width for c in spec],
+        "".join("R" if c.kind in columns.NUMERIC else "L" for c in spec),
+        size=size,
+        bold_last=group is None and columns.total_row(df, spec) is not None,
+    )
 
 
 def _counts_line(counts: pd.DataFrame, lang: str) -> str:
     return ", ".join(f"{i18n.status(row.status, lang)} {formatting.number(row.antal)}" for row in counts.itertuples())
+
+
+# The pack's views of the tables: the columns an A4 page has room for.
+GENERAL_FINANCIERS = columns.pick(columns.FINANCIERS, "finansiar typ atagande_kr atagande_andel")
+ECONOMY_FINANCIERS = columns.pick(
+    columns.FINANCIERS, "finansiar atagande_kr fordelat_kr rekvirerat_kr inbetalt_kr att_rekvirera_kr"
+)
+CATEGORIES = columns.pick(columns.COSTS_BY_CATEGORY, "kostnadsslag budget_kr upparbetat_kr kvar_kr upparbetat_andel")
+ACTIVITIES = columns.pick(columns.ACTIVITIES, "id aktivitet ansvarig start slut visad_status andel_klar")
+INFLUENCE = columns.pick(columns.INFLUENCE_EFFORTS, "id fraga mottagare status datum ansvarig nasta_steg")
+INFLUENCE_DEADLINES = columns.pick(
+    columns.INFLUENCE_EFFORTS, "id fraga mottagare status datum sista_svarsdag nasta_steg"
+)
+INDICATORS = columns.pick(
+    (*columns.INDICATORS, *columns.GENDER_SPLIT),
+    "id namn enhet senaste_varde malvarde progress forvantat status kvinnor man",
+)
+MEETINGS = columns.pick(columns.MEETINGS_BY_TYPE, "typ antal kvinnor man andel_kvinnor")
 
 
 class _Data:
@@ -50,7 +83,7 @@ class _Data:
         self.months = frame("costs_by_month", r)
         self.financiers = frame("financiers", r)
         self.indicators = frame("indicators", r)
-        self.split = exports.latest_gender_split(project, r)
+        self.indicators_split = exports.indicators_with_split(project, r)
         self.activities = frame("activities_page", r, **exports.ALL_ACTIVITIES)
         self.activity_counts = frame("activity_counts_by_status", r)
         self.by_area = frame("activity_counts_by_area", r)
@@ -135,12 +168,12 @@ def _summary(pdf: _Pack, c: _Context) -> None:
         [
             c.t("metric.forecast"),
             kr(totals.prognos_kr),
-            c.t("metric.forecast_delta", amount=kr(totals.prognos_kr - totals.budget_kr)),
+            c.t("metric.forecast_delta", amount=kr(totals.prognos_mot_budget_kr)),
         ],
         [
             c.t("metric.forecast_plan"),
             kr(data.totals.prognos_enligt_plan_kr),
-            c.t("metric.forecast_delta", amount=kr(data.totals.prognos_enligt_plan_kr - totals.budget_kr)),
+            c.t("metric.forecast_delta", amount=kr(totals.prognos_enligt_plan_mot_budget_kr)),
         ],
     ]
     if c.meta.indirekta:
@@ -180,7 +213,7 @@ def _indirect_note(c: _Context) -> str:
 
 
 def _general(pdf: _Pack, c: _Context) -> None:
-    meta, kr, pct = c.meta, formatting.kr, formatting.pct
+    meta, kr = c.meta, formatting.kr
     pdf.section(c.t("section.general"))
     pdf.data_table(
         None,
@@ -197,26 +230,7 @@ def _general(pdf: _Pack, c: _Context) -> None:
         size=9.5,
     )
     pdf.subheading(c.t("economy.financiers"))
-    fin = c.data.financiers
-    committed = float(fin.atagande_kr.sum())
-    rows = [
-        [
-            plain(row.finansiar),
-            plain(row.typ),
-            kr(row.atagande_kr),
-            pct(row.atagande_kr / committed if committed else None),
-        ]
-        for row in fin.itertuples()
-    ]
-    rows.append([c.t("total"), "", kr(committed), pct(1 if committed else None)])
-    pdf.data_table(
-        [c.t("col.financier"), c.t("col.type"), c.t("col.commitment"), c.t("share_of_financing")],
-        rows,
-        [70, 34, 36, 34],
-        "LLRR",
-        size=9,
-        bold_last=True,
-    )
+    table(pdf, c.data.financiers, GENERAL_FINANCIERS, c.lang, size=9)
 
 
 def _organisation(pdf: _Pack, c: _Context) -> None:
@@ -233,75 +247,19 @@ def _organisation(pdf: _Pack, c: _Context) -> None:
         pdf.paragraph(c.t("no_meetings"))
     pdf.subheading(c.t("risks.list"))
     if len(c.data.risks):
-        pdf.data_table(
-            [
-                c.t("col.id"),
-                c.t("col.risk"),
-                c.t("col.likelihood"),
-                c.t("col.impact"),
-                c.t("col.score"),
-                c.t("col.mitigation"),
-                c.t("col.owner"),
-                c.t("col.status"),
-            ],
-            [
-                [
-                    plain(row.id),
-                    plain(row.risk),
-                    _value(row.sannolikhet),
-                    _value(row.konsekvens),
-                    _value(row.riskvarde),
-                    plain(row.atgard),
-                    plain(row.ansvarig),
-                    c.status(row.status),
-                ]
-                for row in c.data.risks.itertuples()
-            ],
-            [9, 40, 17, 17, 14, 42, 22, 13],
-            "LLRRRLLL",
-            size=7.5,
-        )
+        table(pdf, c.data.risks, columns.RISKS, c.lang, size=7.5)
     else:
         pdf.paragraph(c.t("no_risks"))
 
 
 def _activities(pdf: _Pack, c: _Context) -> None:
-    date, data = formatting.date, c.data
+    data = c.data
     pdf.section(c.t("section.activities"))
     if c.images["areas"]:
         pdf.picture(c.images["areas"])
     pdf.subheading(c.t("activities_by_area"))
     if len(data.activities):
-        rows: list = []
-        for area, part in data.activities.groupby("omrade", sort=True, dropna=False):
-            rows.append(("group", plain(area)))
-            rows += [
-                [
-                    plain(row.id),
-                    plain(row.aktivitet),
-                    plain(row.ansvarig),
-                    date(row.start),
-                    date(row.slut),
-                    c.status(row.visad_status),
-                    "–" if formatting.missing(row.andel_klar) else formatting.pct(float(row.andel_klar) / 100, 0),
-                ]
-                for row in part.itertuples()
-            ]
-        pdf.data_table(
-            [
-                c.t("col.id"),
-                c.t("col.activity"),
-                c.t("col.owner"),
-                c.t("col.start"),
-                c.t("col.end"),
-                c.t("col.status"),
-                c.t("col.done"),
-            ],
-            rows,
-            [11, 62, 25, 19, 19, 21, 17],
-            "LLLLLLR",
-            size=7.5,
-        )
+        table(pdf, data.activities, ACTIVITIES, c.lang, size=7.5, group="omrade")
     else:
         pdf.paragraph(c.t("no_activities"))
     pdf.subheading(c.t("page.influence"))
@@ -309,9 +267,9 @@ def _activities(pdf: _Pack, c: _Context) -> None:
     pdf.paragraph(
         c.t(
             "influence_line",
-            n=int(counts.antal.sum()),
+            n=int(columns.total_of(counts, columns.INFLUENCE_COUNTS, "antal")),
             counts=_counts_line(counts, c.lang),
-            late=formatting.number(int(counts.forsenade.sum())),
+            late=formatting.number(int(columns.total_of(counts, columns.INFLUENCE_COUNTS, "forsenade"))),
         )
     )
     influence = data.influence
@@ -325,33 +283,7 @@ def _influence_table(pdf: _Pack, c: _Context, efforts: pd.DataFrame, deadline: b
     if efforts.empty:
         pdf.paragraph(c.t("none"))
         return
-    date = formatting.date
-    pdf.data_table(
-        [
-            c.t("col.id"),
-            c.t("col.issue"),
-            c.t("col.recipient"),
-            c.t("col.status"),
-            c.t("col.date"),
-            c.t("col.deadline") if deadline else c.t("col.owner"),
-            c.t("col.next_step"),
-        ],
-        [
-            [
-                plain(row.id),
-                plain(row.fraga),
-                plain(row.mottagare),
-                c.status(row.status),
-                date(row.datum),
-                date(row.sista_svarsdag) if deadline else plain(row.ansvarig),
-                plain(row.nasta_steg),
-            ]
-            for row in efforts.itertuples()
-        ],
-        [11, 46, 30, 17, 18, 20, 32],
-        "LLLLLLL",
-        size=7.5,
-    )
+    table(pdf, efforts, INFLUENCE_DEADLINES if deadline else INFLUENCE, c.lang, size=7.5)
 
 
 def _results(pdf: _Pack, c: _Context) -> None:
@@ -359,47 +291,7 @@ def _results(pdf: _Pack, c: _Context) -> None:
     pdf.section(c.t("section.results"))
     pdf.subheading(c.t("indicators"))
     if len(data.indicators):
-        merged = data.indicators.merge(
-            data.split, how="left", left_on=["id", "senaste_datum"], right_on=["indikator", "datum"]
-        )
-        rows = []
-        for row in merged.itertuples():
-            latest = _value(row.senaste_varde)
-            if not formatting.missing(row.senaste_datum):
-                latest += f" ({date(row.senaste_datum)})"
-            split = (
-                "–"
-                if formatting.missing(row.kvinnor) and formatting.missing(row.man)
-                else f"{_value(row.kvinnor)} / {_value(row.man)}"
-            )
-            rows.append(
-                [
-                    plain(row.id),
-                    f"{plain(row.namn)} ({plain(row.enhet)})",
-                    latest,
-                    _value(row.malvarde),
-                    pct(row.progress, 0),
-                    pct(row.forvantat, 0),
-                    c.status(row.status),
-                    split,
-                ]
-            )
-        pdf.data_table(
-            [
-                c.t("col.id"),
-                c.t("goals.indicator"),
-                c.t("col.latest"),
-                c.t("col.target"),
-                c.t("col.progress"),
-                c.t("col.expected"),
-                c.t("col.status"),
-                c.t("women_men"),
-            ],
-            rows,
-            [8, 52, 26, 15, 22, 18, 17, 16],
-            "LLRRRRLR",
-            size=7.5,
-        )
+        table(pdf, data.indicators_split, INDICATORS, c.lang, size=7.5)
     else:
         pdf.paragraph(c.t("no_indicators"))
     pdf.subheading(c.t("page.meetings"))
@@ -420,66 +312,23 @@ def _results(pdf: _Pack, c: _Context) -> None:
             even=even,
         )
     )
-    rows = [
-        [plain(row.typ), number(row.antal), number(row.kvinnor), number(row.man), pct(row.andel_kvinnor)]
-        for row in data.meetings_by_type.itertuples()
-    ]
-    rows.append([c.t("total"), number(totals.antal), number(totals.kvinnor), number(totals.man), pct(share)])
-    pdf.data_table(
-        [c.t("col.type"), c.t("col.count"), c.t("col.women"), c.t("col.men"), c.t("col.women_share")],
-        rows,
-        [64, 24, 26, 26, 34],
-        "LRRRR",
-        size=8.5,
-        bold_last=True,
-    )
+    table(pdf, data.meetings_by_type, MEETINGS, c.lang, size=8.5)
     if c.images["women"]:
         pdf.picture(c.images["women"])
 
 
 def _economy(pdf: _Pack, c: _Context) -> None:
-    kr, pct, data = formatting.kr, formatting.pct, c.data
+    data = c.data
     pdf.section(c.t("section.economy"))
     if c.images["curve"]:
         pdf.picture(c.images["curve"])
     pdf.subheading(c.t("economy.categories"))
-    cat = data.categories
-    rows = [
-        [plain(row.kostnadsslag), kr(row.budget_kr), kr(row.upparbetat_kr), kr(row.kvar_kr), pct(row.upparbetat_andel)]
-        for row in cat.itertuples()
-    ]
-    budget, spent = float(cat.budget_kr.sum()), float(cat.upparbetat_kr.sum())
-    rows.append([c.t("total"), kr(budget), kr(spent), kr(budget - spent), pct(spent / budget if budget else None)])
-    pdf.data_table(
-        [c.t("col.category"), c.t("col.budget"), c.t("col.spent"), c.t("col.left"), c.t("col.share")],
-        rows,
-        [54, 32, 32, 32, 24],
-        "LRRRR",
-        size=8.5,
-        bold_last=True,
-    )
+    table(pdf, data.categories, CATEGORIES, c.lang, size=8.5)
     if c.meta.indirekta:
         pdf.paragraph(_indirect_note(c), size=9)
     pdf.subheading(c.t("economy.financiers"))
     fin = data.financiers
-    amounts = ("atagande_kr", "fordelat_kr", "rekvirerat_kr", "inbetalt_kr", "att_rekvirera_kr")
-    rows = [[plain(row.finansiar), *(kr(getattr(row, column)) for column in amounts)] for row in fin.itertuples()]
-    rows.append([c.t("total"), *(kr(float(fin[column].sum())) for column in amounts)])
-    pdf.data_table(
-        [
-            c.t("col.financier"),
-            c.t("col.commitment"),
-            c.t("col.allocated"),
-            c.t("col.claimed"),
-            c.t("col.paid"),
-            c.t("col.to_claim"),
-        ],
-        rows,
-        [44, 26, 26, 26, 26, 26],
-        "LRRRRR",
-        size=8,
-        bold_last=True,
-    )
+    table(pdf, fin, ECONOMY_FINANCIERS, c.lang)
     pdf.subheading(c.t("economy.financier_rules"), keep=15)
     # Only the financing rules: the other frames are passed empty, so they flag nothing.
     rules = overview.flags(
@@ -529,36 +378,12 @@ def _since(pdf: _Pack, c: _Context) -> None:
 
 
 def _decisions(pdf: _Pack, c: _Context) -> None:
-    date = formatting.date
     pdf.section(c.t("section.decisions"), new_page=False)
     open_decisions = c.data.open_decisions
     if open_decisions.empty:
         pdf.paragraph(c.t("overview.no_decisions"))
         return
-    pdf.data_table(
-        [
-            c.t("col.id"),
-            c.t("col.date"),
-            c.t("col.decision"),
-            c.t("col.owner"),
-            c.t("col.decision_deadline"),
-            c.t("col.overdue"),
-        ],
-        [
-            [
-                plain(row.id),
-                date(row.datum),
-                plain(row.beslut),
-                plain(row.ansvarig),
-                date(row.deadline),
-                c.t("yes" if bool(row.forsenat) else "no"),
-            ]
-            for row in open_decisions.itertuples()
-        ],
-        [10, 20, 72, 28, 22, 22],
-        "LLLLLL",
-        size=8.5,
-    )
+    table(pdf, open_decisions, columns.OPEN_DECISIONS, c.lang, size=8.5)
 
 
 SECTIONS = (_cover, _summary, _general, _organisation, _activities, _results, _economy, _since, _decisions)

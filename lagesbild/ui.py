@@ -18,7 +18,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnWidth
 
-from lagesbild import access, catalog, changes, formatting, i18n, overview, publishing
+from lagesbild import access, catalog, changes, columns, formatting, i18n, overview, publishing
 from lagesbild.problems import Problem
 from lagesbild.project import Project
 from lagesbild.project import load as load_project
@@ -253,81 +253,21 @@ def project_folder(project_id: str) -> Path:
     return catalog.data_dir() / project_id
 
 
-# Column kinds for display: how a value is written in a table.
-KR, PCT, SHARE_PCT, DATE, NUM, INT, TEXT, STATUS, FLAG, LABEL = (
-    "kr",
-    "pct",
-    "share",
-    "date",
-    "num",
-    "int",
-    "text",
-    "status",
-    "flag",
-    "label",
-)
+def display_frame(df: pd.DataFrame, spec: columns.Spec, ctx: Context) -> pd.DataFrame:
+    """The columns of df, written out, under translated headers (with a total row when the spec has one)."""
+    # One frame from whole columns: adding them one at a time costs more than writing the cells.
+    return pd.DataFrame(_cells(df, spec, ctx))
 
 
-def _cell(value, kind: str, ctx: Context) -> str:
-    if formatting.missing(value):
-        return ""
-    if kind == KR:
-        return formatting.kr(value)
-    if kind == PCT:
-        return formatting.pct(value)
-    if kind == SHARE_PCT:
-        return formatting.pct(float(value) / 100)
-    if kind == DATE:
-        return formatting.date(value)
-    if kind == NUM:
-        return formatting.number(value, 0 if float(value).is_integer() else 1)
-    if kind == INT:
-        return formatting.number(value)
-    if kind == STATUS:
-        return ctx.status(str(value))
-    if kind == FLAG:
-        return ctx.t("yes") if bool(value) else ""
-    if kind == LABEL:  # a text key of ours, not data
-        return ctx.t(str(value))
-    if not pd.api.types.is_scalar(value):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def _cells(
-    df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, total: tuple[str, ...] = ()
-) -> dict[str, list[str]]:
-    """The columns of df written out as the reader's language writes them, under translated headers.
-
-    total names the columns a last row adds up, as the printed pack does (the others are left empty and
-    the first text column says Totalt); none for a single row, where it would only repeat it.
-    """
-    cells = {
-        ctx.t(label): [_cell(v, kind, ctx) for v in df[column].tolist()] for column, (label, kind) in columns.items()
-    }
-    if total and len(df) > 1:
-        named = next((c for c, (_, kind) in columns.items() if kind == TEXT), None)
-        for column, (label, kind) in columns.items():
-            if column in total:
-                cells[ctx.t(label)].append(_cell(df[column].sum(min_count=1), kind, ctx))
-            else:
-                cells[ctx.t(label)].append(ctx.t("total") if column == named else "")
-    return cells
+def _cells(df: pd.DataFrame, spec: columns.Spec, ctx: Context) -> dict[str, list[str]]:
+    """The columns of df written out as the reader's language writes them, under translated headers."""
+    return {ctx.t(c.label): texts for c, texts in zip(spec, columns.cells(df, spec, ctx.lang), strict=True)}
 
 
 # The same lists for every session that shows the table: read, never changed.
 CELLS = Kept(1024)
 
 
-def display_frame(
-    df: pd.DataFrame, columns: dict[str, tuple[str, str]], ctx: Context, total: tuple[str, ...] = ()
-) -> pd.DataFrame:
-    """The columns of df, written out, under translated headers (with a total row when asked)."""
-    # One frame from whole columns: adding them one at a time costs more than writing the cells.
-    return pd.DataFrame(_cells(df, columns, ctx, total))
-
-
-NUMERIC = (KR, PCT, SHARE_PCT, NUM, INT)
 # The data grid's own measures: a one-line row, a header, a line of wrapped 14-pixel text, a character.
 ROW_HEIGHT, HEADER_HEIGHT, LINE_HEIGHT, CHAR_WIDTH = 35, 38, 19, 6.6
 # The grid wraps text only in rows taller than 4 rem.
@@ -349,41 +289,39 @@ def _row_height(shown: dict[str, list[str]], widths: dict[str, int]) -> int:
 
 def table(
     df: pd.DataFrame | Callable[[], pd.DataFrame],
-    columns: dict[str, tuple[str, str]],
+    spec: columns.Spec,
     ctx: Context,
     key: str | None = None,
     height: int | Literal["auto", "stretch", "content"] = "auto",
     widths: dict[str, ColumnWidth] | None = None,
     wrap: bool = False,
     kept: dict | None = None,
-    total: tuple[str, ...] = (),
 ) -> None:
     """Data as a read-only table: values go through st.dataframe, never through Markdown.
 
     Figures are right-aligned so that their digits line up; widths gives a column ("small",
     "medium", "large" or pixels) the room its texts need. kept, when the rows are decided by the
     project version, the report date, key and these values alone: the cells are written once and kept
-    (and df, given as a function, is made only then).
+    (and df, given as a function, is made only then). A spec with totals adds a total row.
     """
     config = {}
-    for column, (label, kind) in columns.items():
-        header = ctx.t(label)
+    for c in spec:
+        header = ctx.t(c.label)
         config[header] = st.column_config.TextColumn(
-            header, width=(widths or {}).get(column), alignment="right" if kind in NUMERIC else "left"
+            header, width=(widths or {}).get(c.field), alignment="right" if c.kind in columns.NUMERIC else "left"
         )
 
     def write() -> dict[str, list[str]]:
-        return _cells(df if isinstance(df, pd.DataFrame) else df(), columns, ctx, total)
+        return _cells(df if isinstance(df, pd.DataFrame) else df(), spec, ctx)
 
     if kept is None or key is None:
         cells = write()
     else:
-        identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, tuple(columns.items()), total)
+        identity = (ctx.folder, ctx.fingerprint, ctx.rapportdatum, ctx.lang, key, spec)
         cells = CELLS.get((*identity, tuple(sorted(kept.items()))), write)
+    labels = {c.field: c.label for c in spec}
     pixels = {
-        ctx.t(columns[c][0]): WIDTH_PIXELS[w] if isinstance(w, str) else w
-        for c, w in (widths or {}).items()
-        if c in columns
+        ctx.t(labels[c]): WIDTH_PIXELS[w] if isinstance(w, str) else w for c, w in (widths or {}).items() if c in labels
     }
     if not next(iter(cells.values()), []):
         # Streamlit's own empty grid says "empty" in English; say it in the reader's language instead.
@@ -404,7 +342,7 @@ def table(
 PAGE_ROWS = 100
 
 
-def paged_table(ctx: Context, name: str, params: dict, columns: dict[str, tuple[str, str]], key: str) -> None:
+def paged_table(ctx: Context, name: str, params: dict, spec: columns.Spec, key: str) -> None:
     """queries/<name>.sql a page at a time (its $sida and $per_sida; its antal_matchande says how many
     rows there are in all), with the page to show chosen in a number field above the table."""
     first = ctx.frame(name, **params, sida=1, per_sida=PAGE_ROWS)
@@ -425,27 +363,22 @@ def paged_table(ctx: Context, name: str, params: dict, columns: dict[str, tuple[
                 m=formatting.number(total),
             )
         )
-    table(rows, columns, ctx, key=key, kept={"query": name, **params, "sida": page})
+    table(rows, spec, ctx, key=key, kept={"query": name, **params, "sida": page})
 
 
-def bar_table(
-    df: pd.DataFrame,
-    columns: dict[str, tuple[str, str]],
-    bars: dict[str, str],
-    ctx: Context,
-    key: str,
-    total: tuple[str, ...] = (),
-) -> None:
-    """A table whose bars columns (column → header key) hold shares 0–1 drawn as bars in their cells."""
-    shown = display_frame(df, columns, ctx, total)
+def bar_table(df: pd.DataFrame, spec: columns.Spec, bars: columns.Spec, ctx: Context, key: str) -> None:
+    """A table whose bars columns hold shares 0–1 drawn as bars in their cells."""
+    shown = display_frame(df, spec, ctx)
     config: dict = {
-        ctx.t(label): st.column_config.TextColumn(ctx.t(label), alignment="right" if kind in NUMERIC else "left")
-        for label, kind in columns.values()
+        ctx.t(c.label): st.column_config.TextColumn(
+            ctx.t(c.label), alignment="right" if c.kind in columns.NUMERIC else "left"
+        )
+        for c in spec
     }
-    for column, label in bars.items():
-        header = ctx.t(label)
+    for c in bars:
+        header = ctx.t(c.label)
         # Whole percent: the cell's own format cannot write a decimal comma.
-        bar = [None if formatting.missing(v) else round(float(v) * 100) for v in df[column]]
+        bar = [None if formatting.missing(v) else round(float(v) * 100) for v in df[c.field]]
         shown[header] = bar + [None] * (len(shown) - len(bar))  # the total row has no bar
         config[header] = st.column_config.ProgressColumn(header, min_value=0, max_value=100, format="%d %%", width=140)
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
@@ -525,17 +458,16 @@ def chart(figure: go.Figure, key: str) -> None:
 def chart_with_table(
     build: Callable[[], go.Figure],
     df: pd.DataFrame | Callable[[], pd.DataFrame],
-    columns: dict[str, tuple[str, str]],
+    spec: columns.Spec,
     ctx: Context,
     key: str,
     filters: dict | None = None,
-    total: tuple[str, ...] = (),
 ) -> None:
     """A chart, and the numbers behind it one click away: the figure and the table's cells are made
     once and kept, as cached_figure keeps a figure, so df too must be decided by key and filters."""
     chart(cached_figure(ctx, key, build, filters), key)
     with st.expander(ctx.t("show_table")):
-        table(df, columns, ctx, key=f"{key}_table", kept=filters or {}, total=total)
+        table(df, spec, ctx, key=f"{key}_table", kept=filters or {})
 
 
 def data_banner(ctx: Context) -> bool:
@@ -603,15 +535,7 @@ def open_decisions(ctx: Context, key: str, width: int) -> None:
     if frame.empty:
         st.text(ctx.t("overview.no_decisions"))
         return
-    columns = {
-        "id": ("col.id", TEXT),
-        "datum": ("col.date", DATE),
-        "beslut": ("col.decision", TEXT),
-        "ansvarig": ("col.owner", TEXT),
-        "deadline": ("col.decision_deadline", DATE),
-        "forsenat": ("col.overdue", FLAG),
-    }
-    table(frame, columns, ctx, key=key, widths={"beslut": width}, wrap=True)
+    table(frame, columns.OPEN_DECISIONS, ctx, key=key, widths={"beslut": width}, wrap=True)
 
 
 def meeting_pack_downloads(ctx: Context) -> None:

@@ -2,19 +2,9 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, ui
+from lagesbild import charts, columns, formatting, ui
 
-COLUMNS = {
-    "id": ("col.id", ui.TEXT),
-    "omrade": ("col.area", ui.TEXT),
-    "aktivitet": ("col.activity", ui.TEXT),
-    "ansvarig": ("col.owner", ui.TEXT),
-    "start": ("col.start", ui.DATE),
-    "slut": ("col.end", ui.DATE),
-    "visad_status": ("col.status", ui.STATUS),
-    "andel_klar": ("col.done", ui.SHARE_PCT),
-    "kommentar": ("col.comment", ui.TEXT),
-}
+COLUMNS = columns.pick(columns.ACTIVITIES, "id omrade aktivitet ansvarig start slut visad_status andel_klar kommentar")
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.activities"):

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lagesbild import ui
+from lagesbild import columns, ui
 
 ctx = ui.context()
 st.title(ctx.t("page.quality"))
@@ -17,23 +17,27 @@ else:
     counts = {"errors": ctx.t("count.errors", n=len(errors)), "warnings": ctx.t("count.warnings", n=len(warnings))}
     message = ctx.t("quality.summary", **counts)
     (st.error if errors else st.warning)(message)
-    columns = {
-        "fil": ("col.file", ui.TEXT),
-        "rad": ("col.row", ui.INT),
-        "kolumn": ("col.column", ui.TEXT),
-        "varde": ("col.value", ui.TEXT),
-        "forvantat": ("col.expected_value", ui.TEXT),
-    }
+    listing = (
+        columns.Column("fil", "col.file", columns.TEXT),
+        columns.Column("rad", "col.row", columns.INT),
+        columns.Column("kolumn", "col.column", columns.TEXT),
+        columns.Column("varde", "col.value", columns.TEXT),
+        columns.Column("forvantat", "col.expected_value", columns.TEXT),
+    )
     for title, listed in (("quality.errors", errors), ("quality.warnings", warnings)):
         if listed:
             st.subheader(ctx.t(title))
-            ui.table(pd.DataFrame([p.as_dict(ctx.lang) for p in listed]), columns, ctx, key=f"datakvalitet_{title}")
+            ui.table(pd.DataFrame([p.as_dict(ctx.lang) for p in listed]), listing, ctx, key=f"datakvalitet_{title}")
 if notes:
     st.subheader(ctx.t("quality.notes"))
     st.caption(ctx.t("quality.notes_help"))
     ui.table(
         pd.DataFrame([p.as_dict(ctx.lang) for p in notes]),
-        {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
+        (
+            columns.Column("fil", "col.file", columns.TEXT),
+            columns.Column("kolumn", "col.column", columns.TEXT),
+            columns.Column("forvantat", "col.note", columns.TEXT),
+        ),
         ctx,
         key="datakvalitet_notes",
     )

@@ -2,10 +2,29 @@
 
 import streamlit as st
 
-from lagesbild import access, charts, formatting, overview, ui
+from lagesbild import access, charts, columns, formatting, overview, ui
 
 # More financiers than this are read better as a sorted table with bars than as a chart.
 CHART_FINANCIERS = 8
+CATEGORIES = columns.pick(
+    columns.COSTS_BY_CATEGORY,
+    "kostnadsslag budget_kr plan_till_datum_kr upparbetat_kr avvikelse_kr kvar_kr upparbetat_andel",
+)
+FINANCIERS = columns.pick(
+    columns.FINANCIERS, "finansiar atagande_kr fordelat_kr rekvirerat_kr inbetalt_kr att_rekvirera_kr kvar_kr"
+)
+# as the claim: caps and maximum shares are each financier's own, nothing here adds up
+RULES = columns.pick(
+    columns.FINANCIERS, "finansiar andel_av_upparbetat maxandel_procent fordelat_kr tak_kr", total=False
+)
+LEDGER = (
+    columns.Column("datum", "col.date", columns.DATE),
+    columns.Column("verifikation", "col.voucher", columns.TEXT),
+    columns.Column("konto", "col.account", columns.TEXT),
+    columns.Column("kostnadsslag", "col.category", columns.TEXT),
+    columns.Column("text", "col.text", columns.TEXT),
+    columns.Column("belopp", "col.amount", columns.KR),
+)
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.economy"):
@@ -20,14 +39,7 @@ if ui.page_header(ctx, "page.economy"):
     ui.chart_with_table(
         lambda: charts.cumulative_costs(curve, labels, ctx.t("economy.curve"), ctx.rapportdatum),
         curve,
-        {
-            "manad": ("col.month", ui.DATE),
-            "plan_kr": ("col.plan", ui.KR),
-            "upparbetat_kr": ("col.spent", ui.KR),
-            "plan_ackumulerat_kr": ("col.plan_cum", ui.KR),
-            "upparbetat_ackumulerat_kr": ("col.spent_cum", ui.KR),
-            "prognos_ackumulerat_kr": ("col.forecast_cum", ui.KR),
-        },
+        columns.COSTS_BY_MONTH,
         ctx,
         key="ekonomi_curve",
     )
@@ -52,18 +64,9 @@ if ui.page_header(ctx, "page.economy"):
             height=140 + 80 * len(categories),
         ),
         categories,
-        {
-            "kostnadsslag": ("col.category", ui.TEXT),
-            "budget_kr": ("col.budget", ui.KR),
-            "plan_till_datum_kr": ("col.plan_to_date", ui.KR),
-            "upparbetat_kr": ("col.spent", ui.KR),
-            "avvikelse_kr": ("col.deviation", ui.KR),
-            "kvar_kr": ("col.left", ui.KR),
-            "upparbetat_andel": ("col.share", ui.PCT),
-        },
+        CATEGORIES,
         ctx,
         key="ekonomi_categories",
-        total=("budget_kr", "plan_till_datum_kr", "upparbetat_kr", "avvikelse_kr", "kvar_kr"),
     )
     indirect = project.meta.indirekta
     if indirect is not None:
@@ -73,37 +76,21 @@ if ui.page_header(ctx, "page.economy"):
     st.subheader(ctx.t("economy.categories_year"))
     ui.table(
         ctx.frame("costs_by_category_and_year"),
-        {
-            "kostnadsslag": ("col.category", ui.TEXT),
-            "ar": ("col.year", ui.TEXT),
-            "budget_kr": ("col.budget", ui.KR),
-            "upparbetat_kr": ("col.spent", ui.KR),
-        },
+        columns.COSTS_BY_CATEGORY_AND_YEAR,
         ctx,
         key="ekonomi_category_year",
     )
 
     financiers = ctx.frame("financiers")
     st.subheader(ctx.t("economy.financiers"))
-    columns = {
-        "finansiar": ("col.financier", ui.TEXT),
-        "atagande_kr": ("col.commitment", ui.KR),
-        "fordelat_kr": ("col.allocated", ui.KR),
-        "rekvirerat_kr": ("col.claimed", ui.KR),
-        "inbetalt_kr": ("col.paid", ui.KR),
-        "att_rekvirera_kr": ("col.to_claim", ui.KR),
-        "kvar_kr": ("col.left", ui.KR),
-    }
-    money = tuple(column for column, (_, kind) in columns.items() if kind == ui.KR)  # every amount adds up
     if len(financiers) > CHART_FINANCIERS:
         # queries/financiers.sql sorts by commitment, largest first.
         ui.bar_table(
             financiers,
-            columns,
-            {"andel_av_upparbetat": "col.share_of_spent"},
+            FINANCIERS,
+            columns.pick(columns.FINANCIERS, "andel_av_upparbetat"),
             ctx,
             key="ekonomi_financier_bars",
-            total=money,
         )
     else:
         ui.chart_with_table(
@@ -121,23 +108,16 @@ if ui.page_header(ctx, "page.economy"):
                 height=120 + 90 * len(financiers),
             ),
             financiers,
-            {**columns, "andel_av_upparbetat": ("col.share", ui.PCT), "flaggor": ("col.flags", ui.TEXT)},
+            (*FINANCIERS, *columns.pick(columns.FINANCIERS, "andel_av_upparbetat flaggor")),
             ctx,
             key="ekonomi_financiers",
-            total=money,
         )
-        ui.table(financiers, columns, ctx, key="ekonomi_financier_table", total=money)
+        ui.table(financiers, FINANCIERS, ctx, key="ekonomi_financier_table")
     st.subheader(ctx.t("economy.financier_rules"))
     rules = financiers[financiers.maxandel_procent.notna() | financiers.tak_kr.notna()]
     ui.table(
         rules,
-        {
-            "finansiar": ("col.financier", ui.TEXT),
-            "andel_av_upparbetat": ("col.share", ui.PCT),
-            "maxandel_procent": ("metric.max_share", ui.SHARE_PCT),
-            "fordelat_kr": ("col.allocated", ui.KR),
-            "tak_kr": ("metric.cap", ui.KR),
-        },
+        RULES,
         ctx,
         key="ekonomi_rules",
     )
@@ -151,13 +131,6 @@ if ui.page_header(ctx, "page.economy"):
             ctx,
             "ledger_rows",
             {},
-            {
-                "datum": ("col.date", ui.DATE),
-                "verifikation": ("col.voucher", ui.TEXT),
-                "konto": ("col.account", ui.TEXT),
-                "kostnadsslag": ("col.category", ui.TEXT),
-                "text": ("col.text", ui.TEXT),
-                "belopp": ("col.amount", ui.KR),
-            },
+            LEDGER,
             key="ekonomi_ledger",
         )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lagesbild import publishing, ui
+from lagesbild import columns, publishing, ui
 
 ctx = ui.context()
 st.title(ctx.t("page.history"))
@@ -30,12 +30,12 @@ else:
     )
     ui.table(
         listing,
-        {
-            "tid": ("history.time", ui.TEXT),
-            "vem": ("history.who", ui.TEXT),
-            "orsak": ("history.why", ui.TEXT),
-            "filer": ("history.files", ui.TEXT),
-        },
+        (
+            columns.Column("tid", "history.time", columns.TEXT),
+            columns.Column("vem", "history.who", columns.TEXT),
+            columns.Column("orsak", "history.why", columns.TEXT),
+            columns.Column("filer", "history.files", columns.TEXT),
+        ),
         ctx,
         key="historik_versions",
     )

@@ -5,7 +5,17 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from lagesbild import charts, statuses, ui
+from lagesbild import charts, columns, statuses, ui
+
+TREE = (
+    columns.Column("trad", "col.goal", columns.TEXT),
+    columns.Column("niva", "col.level", columns.TEXT),
+    columns.Column("antal_indikatorer", "goals.indicator", columns.INT),
+)
+# The goal and the unit are in the table behind each chart; this one fits a laptop screen.
+INDICATORS = columns.pick(
+    columns.INDICATORS, "id namn utgangsvarde senaste_varde malvarde maldatum progress forvantat status"
+)
 
 
 def _per_indicator(values: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -20,31 +30,16 @@ if ui.page_header(ctx, "page.goals"):
     st.subheader(ctx.t("goals.tree"))
     ui.table(
         goals,
-        {
-            "trad": ("col.goal", ui.TEXT),
-            "niva": ("col.level", ui.TEXT),
-            "antal_indikatorer": ("goals.indicator", ui.INT),
-        },
+        TREE,
         ctx,
         key="mal_tree",
         widths={"trad": 560},
         wrap=True,
     )
     indicators = ui.focus(ctx, indicators, "mal_id", "pages/mal.py")
-    # The goal and the unit are in the table behind each chart; this one fits a laptop screen.
     ui.table(
         indicators,
-        {
-            "id": ("col.id", ui.TEXT),
-            "namn": ("col.name", ui.TEXT),
-            "utgangsvarde": ("col.baseline", ui.NUM),
-            "senaste_varde": ("col.latest", ui.NUM),
-            "malvarde": ("col.target", ui.NUM),
-            "maldatum": ("col.target_date", ui.DATE),
-            "progress": ("col.progress", ui.PCT),
-            "forvantat": ("col.expected", ui.PCT),
-            "status": ("col.status", ui.STATUS),
-        },
+        INDICATORS,
         ctx,
         key="mal_indicators",
         widths={"namn": 170},
@@ -57,10 +52,10 @@ if ui.page_header(ctx, "page.goals"):
     labels = {key: ctx.t(f"goals.{key}") for key in ("women", "men", "value", "target", "expected")}
     labels["report_date"] = ctx.t("control.report_date")
     start = ctx.project.meta.start
-    columns = st.columns(2)
+    halves = st.columns(2)
     for position, row in enumerate(indicators.itertuples()):
         own = values.get(row.id)
-        with columns[position % 2]:
+        with halves[position % 2]:
             if own is None:
                 st.text(f"{row.id} · {row.namn}")
                 st.text(ctx.status(statuses.NOT_MEASURED))
@@ -79,15 +74,7 @@ if ui.page_header(ctx, "page.goals"):
                 ),
                 # Made only when the table's cells are not kept already.
                 functools.partial(own.assign, mal=row.mal, enhet=row.enhet),
-                {
-                    "mal": ("col.goal", ui.TEXT),
-                    "enhet": ("col.unit", ui.TEXT),
-                    "datum": ("col.date", ui.DATE),
-                    "varde": ("col.value", ui.NUM),
-                    "kvinnor": ("col.women", ui.NUM),
-                    "man": ("col.men", ui.NUM),
-                    "kommentar": ("col.comment", ui.TEXT),
-                },
+                columns.INDICATOR_VALUES,
                 ctx,
                 key=f"mal_{position}",
                 filters={"indikator": row.id},

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, ui
+from lagesbild import charts, columns, formatting, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.members"):
@@ -30,13 +30,13 @@ if ui.page_header(ctx, "page.members"):
             height=140 + 70 * len(by_county),
         ),
         by_county,
-        {
-            "lan": ("col.county", ui.TEXT),
-            "antal": ("col.count", ui.INT),
-            "nya": ("col.new", ui.INT),
-            "avgift_kr": ("col.fee", ui.KR),
-            "inbetalt_kr": ("col.paid", ui.KR),
-        },
+        (
+            columns.Column("lan", "col.county", columns.TEXT),
+            columns.Column("antal", "col.count", columns.INT),
+            columns.Column("nya", "col.new", columns.INT),
+            columns.Column("avgift_kr", "col.fee", columns.KR),
+            columns.Column("inbetalt_kr", "col.paid", columns.KR),
+        ),
         ctx,
         key="medlemmar_counties",
     )
@@ -45,17 +45,17 @@ if ui.page_header(ctx, "page.members"):
     owing_first = members.sort_values(["obetalt_kr", "medlem"], ascending=[False, True])
     ui.table(
         owing_first,
-        {
-            "medlem": ("col.member", ui.TEXT),
-            "lan": ("col.county", ui.TEXT),
-            "typ": ("col.type", ui.TEXT),
-            "ny_medlem": ("col.new", ui.FLAG),
-            "avgift_kr": ("col.fee", ui.KR),
-            "fakturerat_kr": ("col.invoiced", ui.KR),
-            "inbetalt_kr": ("col.paid", ui.KR),
-            "obetalt_kr": ("col.unpaid", ui.KR),
-            "moten": ("col.meetings", ui.INT),
-        },
+        (
+            columns.Column("medlem", "col.member", columns.TEXT),
+            columns.Column("lan", "col.county", columns.TEXT),
+            columns.Column("typ", "col.type", columns.TEXT),
+            columns.Column("ny_medlem", "col.new", columns.FLAG),
+            columns.Column("avgift_kr", "col.fee", columns.KR),
+            columns.Column("fakturerat_kr", "col.invoiced", columns.KR),
+            columns.Column("inbetalt_kr", "col.paid", columns.KR),
+            columns.Column("obetalt_kr", "col.unpaid", columns.KR),
+            columns.Column("moten", "col.meetings", columns.INT),
+        ),
         ctx,
         key="medlemmar_list",
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, ui
+from lagesbild import charts, columns, formatting, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.meetings"):
@@ -27,26 +27,20 @@ if ui.page_header(ctx, "page.meetings"):
         ui.chart_with_table(
             lambda: charts.meetings_per_month(meetings, ctx.t("meetings.over_time")),
             meetings,
-            {
-                "datum": ("col.date", ui.DATE),
-                "rubrik": ("col.title", ui.TEXT),
-                "typ": ("col.type", ui.TEXT),
-                "format": ("col.format", ui.TEXT),
-                "kvinnor": ("col.women", ui.INT),
-                "man": ("col.men", ui.INT),
-                "andel_kvinnor": ("col.women_share", ui.PCT),
-            },
+            (
+                columns.Column("datum", "col.date", columns.DATE),
+                columns.Column("rubrik", "col.title", columns.TEXT),
+                columns.Column("typ", "col.type", columns.TEXT),
+                columns.Column("format", "col.format", columns.TEXT),
+                columns.Column("kvinnor", "col.women", columns.INT),
+                columns.Column("man", "col.men", columns.INT),
+                columns.Column("andel_kvinnor", "col.women_share", columns.PCT),
+            ),
             ctx,
             key="motesplatser_months",
         )
         left, right = st.columns(2)
-        type_columns = {
-            "typ": ("col.type", ui.TEXT),
-            "antal": ("col.count", ui.INT),
-            "kvinnor": ("col.women", ui.INT),
-            "man": ("col.men", ui.INT),
-            "andel_kvinnor": ("col.women_share", ui.PCT),
-        }
+        type_columns = columns.pick(columns.MEETINGS_BY_TYPE, "typ antal kvinnor man andel_kvinnor")
         with left:
             ui.chart_with_table(
                 lambda: charts.grouped_bars(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, formatting, overview, ui, verdicts
+from lagesbild import charts, columns, formatting, overview, ui, verdicts
 
 BADGE_COLOUR = {verdicts.GREEN: "green", verdicts.AMBER: "orange", verdicts.RED: "red"}
 
@@ -29,7 +29,7 @@ if ui.page_header(ctx, "page.overview"):
         delta_color="off",
         delta_arrow="down" if totals.avvikelse_kr < 0 else "up",
     )
-    overrun = totals.prognos_kr - totals.budget_kr
+    overrun = totals.prognos_mot_budget_kr
     second[1].metric(
         ctx.t("metric.forecast"),
         formatting.kr(totals.prognos_kr),
@@ -76,14 +76,14 @@ if ui.page_header(ctx, "page.overview"):
     else:
         ui.table(
             to_decide,
-            {
-                "id": ("col.id", ui.TEXT),
-                "status": ("col.status", ui.STATUS),
-                "beslut": ("col.decision", ui.TEXT),
-                "ansvarig": ("col.owner", ui.TEXT),
-                "deadline": ("col.decision_deadline", ui.DATE),
-                "dagar_efter_deadline": ("decide.days_over", ui.INT),
-            },
+            (
+                columns.Column("id", "col.id", columns.TEXT),
+                columns.Column("status", "col.status", columns.STATUS),
+                columns.Column("beslut", "col.decision", columns.TEXT),
+                columns.Column("ansvarig", "col.owner", columns.TEXT),
+                columns.Column("deadline", "col.decision_deadline", columns.DATE),
+                columns.Column("dagar_efter_deadline", "decide.days_over", columns.INT),
+            ),
             ctx,
             key="oversikt_to_decide",
             widths={"beslut": 340},
@@ -105,13 +105,7 @@ if ui.page_header(ctx, "page.overview"):
         ui.chart_with_table(
             lambda: charts.status_bars(overview.status_counts(indicators.status), ctx.status, ctx.t("overview.goals")),
             indicators,
-            {
-                "id": ("col.id", ui.TEXT),
-                "namn": ("col.name", ui.TEXT),
-                "status": ("col.status", ui.STATUS),
-                "progress": ("col.progress", ui.PCT),
-                "forvantat": ("col.expected", ui.PCT),
-            },
+            columns.pick(columns.INDICATORS, "id namn status progress forvantat"),
             ctx,
             key="oversikt_indicators",
         )
@@ -126,7 +120,11 @@ if ui.page_header(ctx, "page.overview"):
     ui.chart_with_table(
         lambda: charts.stacked_status(by_area, "omrade", "visad_status", ctx.status, ctx.t("overview.areas")),
         by_area,
-        {"omrade": ("col.area", ui.TEXT), "visad_status": ("col.status", ui.STATUS), "antal": ("col.count", ui.INT)},
+        (
+            columns.Column("omrade", "col.area", columns.TEXT),
+            columns.Column("visad_status", "col.status", columns.STATUS),
+            columns.Column("antal", "col.count", columns.INT),
+        ),
         ctx,
         key="oversikt_areas",
     )

@@ -2,7 +2,26 @@
 
 import streamlit as st
 
-from lagesbild import charts, overview, ui
+from lagesbild import charts, columns, overview, ui
+
+BY_LEVEL = (
+    columns.Column("niva", "col.level", columns.TEXT),
+    columns.Column("kanal", "col.channel", columns.TEXT),
+    columns.Column("antal", "col.count", columns.INT),
+)
+OUTCOMES = (
+    columns.Column("resultat", "col.outcome", columns.STATUS),
+    columns.Column("antal", "col.count", columns.INT),
+)
+CO_SIGNERS = (
+    columns.Column("finansiar", "col.financier", columns.TEXT),
+    columns.Column("antal", "col.count", columns.INT),
+)
+EVERY_COLUMN = columns.pick(
+    columns.INFLUENCE_EFFORTS,
+    "id fraga mottagare niva kanal status datum sista_svarsdag dagar_till_svarsdag ansvarig nasta_steg resultat"
+    " medundertecknare",
+)
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.influence"):
@@ -13,7 +32,7 @@ if ui.page_header(ctx, "page.influence"):
         ui.chart_with_table(
             lambda: charts.status_bars(counts, ctx.status, ctx.t("influence.pipeline")),
             counts,
-            {"status": ("col.status", ui.STATUS), "antal": ("col.count", ui.INT), "forsenade": ("col.overdue", ui.INT)},
+            columns.INFLUENCE_COUNTS,
             ctx,
             key="paverkan_pipeline",
         )
@@ -22,26 +41,13 @@ if ui.page_header(ctx, "page.influence"):
         ui.chart_with_table(
             lambda: charts.bars_by_series(by_level, "niva", "kanal", "antal", ctx.t("influence.by_level")),
             by_level,
-            {"niva": ("col.level", ui.TEXT), "kanal": ("col.channel", ui.TEXT), "antal": ("col.count", ui.INT)},
+            BY_LEVEL,
             ctx,
             key="paverkan_level",
         )
     efforts = ui.focus(ctx, efforts, "paverkan_id", "pages/paverkan.py")
     # The tables below are decided by the project version, date, language and the one effort named.
     shown = {"fokus": ui.focus_id("paverkan_id")}
-    columns = {
-        "id": ("col.id", ui.TEXT),
-        "fraga": ("col.issue", ui.TEXT),
-        "mottagare": ("col.recipient", ui.TEXT),
-        "niva": ("col.level", ui.TEXT),
-        "kanal": ("col.channel", ui.TEXT),
-        "status": ("col.status", ui.STATUS),
-        "datum": ("col.date", ui.DATE),
-        "sista_svarsdag": ("col.deadline", ui.DATE),
-        "dagar_till_svarsdag": ("col.days_left", ui.INT),
-        "ansvarig": ("col.owner", ui.TEXT),
-        "nasta_steg": ("col.next_step", ui.TEXT),
-    }
     # Each table keeps the columns its question needs, so that the next step fits beside the issue.
     widths: dict = {"fraga": 230, "nasta_steg": 230, "mottagare": 170, "ansvarig": 110}
     st.subheader(ctx.t("upcoming", days=overview.UPCOMING_DAYS))
@@ -51,7 +57,7 @@ if ui.page_header(ctx, "page.influence"):
     else:
         ui.table(
             upcoming,
-            {k: columns[k] for k in ("id", "fraga", "datum", "sista_svarsdag", "ansvarig", "nasta_steg")},
+            columns.pick(columns.INFLUENCE_EFFORTS, "id fraga datum sista_svarsdag ansvarig nasta_steg"),
             ctx,
             key="paverkan_deadlines",
             widths=widths,
@@ -65,7 +71,7 @@ if ui.page_header(ctx, "page.influence"):
     else:
         ui.table(
             overdue,
-            {k: columns[k] for k in ("id", "fraga", "status", "datum", "ansvarig", "nasta_steg")},
+            columns.pick(columns.INFLUENCE_EFFORTS, "id fraga status datum ansvarig nasta_steg"),
             ctx,
             key="paverkan_overdue",
             widths=widths,
@@ -77,7 +83,7 @@ if ui.page_header(ctx, "page.influence"):
         st.subheader(ctx.t("influence.outcomes"))
         ui.table(
             ctx.frame("influence_outcomes"),
-            {"resultat": ("col.outcome", ui.STATUS), "antal": ("col.count", ui.INT)},
+            OUTCOMES,
             ctx,
             key="paverkan_outcomes",
             kept={},
@@ -86,7 +92,7 @@ if ui.page_header(ctx, "page.influence"):
         st.subheader(ctx.t("influence.cosigners"))
         ui.table(
             ctx.frame("co_signers"),
-            {"finansiar": ("col.financier", ui.TEXT), "antal": ("col.count", ui.INT)},
+            CO_SIGNERS,
             ctx,
             key="paverkan_cosigners",
             kept={},
@@ -94,10 +100,7 @@ if ui.page_header(ctx, "page.influence"):
     st.subheader(ctx.t("page.influence"))
     ui.table(
         efforts,
-        {
-            **{k: columns[k] for k in ("id", "fraga", "mottagare", "status", "datum")},
-            "resultat": ("col.outcome", ui.STATUS),
-        },
+        columns.pick(columns.INFLUENCE_EFFORTS, "id fraga mottagare status datum resultat"),
         ctx,
         key="paverkan_all",
         widths=widths,
@@ -107,7 +110,7 @@ if ui.page_header(ctx, "page.influence"):
     with st.expander(ctx.t("influence.every_column")):
         ui.table(
             efforts,
-            {**columns, "resultat": ("col.outcome", ui.STATUS), "medundertecknare": ("col.cosigners", ui.TEXT)},
+            EVERY_COLUMN,
             ctx,
             key="paverkan_every_column",
             widths=widths,

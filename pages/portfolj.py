@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lagesbild import catalog, ui
+from lagesbild import catalog, columns, ui
 
 ctx = ui.context()
 st.title(ctx.t("page.portfolio"))
@@ -14,22 +14,22 @@ if lines.empty:
 else:
     shown = ui.display_frame(
         lines,
-        {
-            "namn": ("col.name", ui.TEXT),
-            "start": ("col.start", ui.TEXT),
-            "slut": ("col.end", ui.TEXT),
-            "budget_kr": ("col.budget", ui.KR),
-            "upparbetat_kr": ("col.spent", ui.KR),
-            "avvikelse_kr": ("metric.deviation", ui.KR),
-            "prognos_kr": ("metric.forecast", ui.KR),
-            "indikatorer_Uppnått": ("status.achieved", ui.INT),
-            "indikatorer_I fas": ("status.on_track", ui.INT),
-            "indikatorer_Risk": ("status.risk", ui.INT),
-            "indikatorer_Efter": ("status.behind", ui.INT),
-            "forsenade": ("portfolio.overdue", ui.INT),
-            "senaste_data": ("portfolio.latest", ui.TEXT),
-            "fel": ("quality.errors", ui.INT),
-        },
+        (
+            columns.Column("namn", "col.name", columns.TEXT),
+            columns.Column("start", "col.start", columns.TEXT),
+            columns.Column("slut", "col.end", columns.TEXT),
+            columns.Column("budget_kr", "col.budget", columns.KR),
+            columns.Column("upparbetat_kr", "col.spent", columns.KR),
+            columns.Column("avvikelse_kr", "metric.deviation", columns.KR),
+            columns.Column("prognos_kr", "metric.forecast", columns.KR),
+            columns.Column("indikatorer_Uppnått", "status.achieved", columns.INT),
+            columns.Column("indikatorer_I fas", "status.on_track", columns.INT),
+            columns.Column("indikatorer_Risk", "status.risk", columns.INT),
+            columns.Column("indikatorer_Efter", "status.behind", columns.INT),
+            columns.Column("forsenade", "portfolio.overdue", columns.INT),
+            columns.Column("senaste_data", "portfolio.latest", columns.TEXT),
+            columns.Column("fel", "quality.errors", columns.INT),
+        ),
         ctx,
     )
     st.text(ctx.t("portfolio.open_help"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import charts, ui
+from lagesbild import charts, columns, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.risks"):
@@ -17,12 +17,7 @@ if ui.page_header(ctx, "page.risks"):
                 ctx.t("risks.matrix"),
             ),
             open_risks,
-            {
-                "id": ("col.id", ui.TEXT),
-                "sannolikhet": ("col.likelihood", ui.INT),
-                "konsekvens": ("col.impact", ui.INT),
-                "riskvarde": ("col.score", ui.INT),
-            },
+            columns.pick(columns.RISKS, "id sannolikhet konsekvens riskvarde"),
             ctx,
             key="risker_matrix",
         )
@@ -31,14 +26,7 @@ if ui.page_header(ctx, "page.risks"):
     # Likelihood and impact are in the matrix; the list keeps room for the mitigation and who owns it.
     ui.table(
         risks,
-        {
-            "id": ("col.id", ui.TEXT),
-            "risk": ("col.risk", ui.TEXT),
-            "riskvarde": ("col.score", ui.INT),
-            "atgard": ("col.mitigation", ui.TEXT),
-            "ansvarig": ("col.owner", ui.TEXT),
-            "status": ("col.status", ui.STATUS),
-        },
+        columns.pick(columns.RISKS, "id risk riskvarde atgard ansvarig status"),
         ctx,
         key="risker_list",
         widths={"risk": 250, "atgard": 250, "ansvarig": 110},

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lagesbild import formatting, overview, ui
+from lagesbild import columns, formatting, overview, ui
 
 ctx = ui.context()
 if ui.page_header(ctx, "page.since"):
@@ -21,69 +21,69 @@ if ui.page_header(ctx, "page.since"):
             cols = st.columns(4)
             cols[0].metric(ctx.t("since.claimed"), formatting.kr(since.claimed_kr))
             cols[1].metric(ctx.t("since.paid"), formatting.kr(since.paid_kr))
-            change_columns = {
-                "id": ("col.id", ui.TEXT),
-                "kolumn": ("col.column", ui.TEXT),
-                "fore": ("upload.before", ui.STATUS),
-                "efter": ("upload.after", ui.STATUS),
-            }
+            change_columns = (
+                columns.Column("id", "col.id", columns.TEXT),
+                columns.Column("kolumn", "col.column", columns.TEXT),
+                columns.Column("fore", "upload.before", columns.STATUS),
+                columns.Column("efter", "upload.after", columns.STATUS),
+            )
             sections = (
                 (
                     "since.activities_added",
                     since.activities_added,
-                    {
-                        "id": ("col.id", ui.TEXT),
-                        "omrade": ("col.area", ui.TEXT),
-                        "aktivitet": ("col.activity", ui.TEXT),
-                        "status": ("col.status", ui.STATUS),
-                    },
+                    (
+                        columns.Column("id", "col.id", columns.TEXT),
+                        columns.Column("omrade", "col.area", columns.TEXT),
+                        columns.Column("aktivitet", "col.activity", columns.TEXT),
+                        columns.Column("status", "col.status", columns.STATUS),
+                    ),
                 ),
                 ("since.activity_changes", since.activity_status_changes, change_columns),
                 (
                     "since.values",
                     since.indicator_values_added,
-                    {
-                        "indikator": ("goals.indicator", ui.TEXT),
-                        "datum": ("col.date", ui.DATE),
-                        "varde": ("col.value", ui.NUM),
-                        "kvinnor": ("col.women", ui.NUM),
-                        "man": ("col.men", ui.NUM),
-                    },
+                    (
+                        columns.Column("indikator", "goals.indicator", columns.TEXT),
+                        columns.Column("datum", "col.date", columns.DATE),
+                        columns.Column("varde", "col.value", columns.NUM),
+                        columns.Column("kvinnor", "col.women", columns.NUM),
+                        columns.Column("man", "col.men", columns.NUM),
+                    ),
                 ),
                 (
                     "since.efforts_added",
                     since.efforts_added,
-                    {
-                        "id": ("col.id", ui.TEXT),
-                        "fraga": ("col.issue", ui.TEXT),
-                        "status": ("col.status", ui.STATUS),
-                        "datum": ("col.date", ui.DATE),
-                    },
+                    (
+                        columns.Column("id", "col.id", columns.TEXT),
+                        columns.Column("fraga", "col.issue", columns.TEXT),
+                        columns.Column("status", "col.status", columns.STATUS),
+                        columns.Column("datum", "col.date", columns.DATE),
+                    ),
                 ),
                 ("since.effort_changes", since.effort_changes, change_columns),
                 (
                     "since.decisions_opened",
                     since.decisions_opened,
-                    {
-                        "id": ("col.id", ui.TEXT),
-                        "beslut": ("col.decision", ui.TEXT),
-                        "status": ("col.status", ui.STATUS),
-                        "deadline": ("col.decision_deadline", ui.DATE),
-                    },
+                    (
+                        columns.Column("id", "col.id", columns.TEXT),
+                        columns.Column("beslut", "col.decision", columns.TEXT),
+                        columns.Column("status", "col.status", columns.STATUS),
+                        columns.Column("deadline", "col.decision_deadline", columns.DATE),
+                    ),
                 ),
                 (
                     "since.decisions_closed",
                     since.decisions_closed,
-                    {
-                        "id": ("col.id", ui.TEXT),
-                        "beslut": ("col.decision", ui.TEXT),
-                        "status": ("col.status", ui.STATUS),
-                    },
+                    (
+                        columns.Column("id", "col.id", columns.TEXT),
+                        columns.Column("beslut", "col.decision", columns.TEXT),
+                        columns.Column("status", "col.status", columns.STATUS),
+                    ),
                 ),
             )
-            for title, rows, columns in sections:
+            for title, rows, spec in sections:
                 st.subheader(ctx.t(title))
                 if rows.empty:
                     st.text(ctx.t("since.nothing"))
                 else:
-                    ui.table(rows, columns, ctx, key=f"sedan_{title}")
+                    ui.table(rows, spec, ctx, key=f"sedan_{title}")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lagesbild import formatting, publishing, ui, uploads
+from lagesbild import columns, formatting, publishing, ui, uploads
 
 ctx = ui.context()
 st.title(ctx.t("page.upload"))
@@ -53,14 +53,14 @@ if files:
     if checked.problems:
         ui.table(
             pd.DataFrame([p.as_dict(ctx.lang) for p in checked.problems]),
-            {
-                "niva": ("col.level_problem", ui.TEXT),
-                "fil": ("col.file", ui.TEXT),
-                "rad": ("col.row", ui.INT),
-                "kolumn": ("col.column", ui.TEXT),
-                "varde": ("col.value", ui.TEXT),
-                "forvantat": ("col.expected_value", ui.TEXT),
-            },
+            (
+                columns.Column("niva", "col.level_problem", columns.TEXT),
+                columns.Column("fil", "col.file", columns.TEXT),
+                columns.Column("rad", "col.row", columns.INT),
+                columns.Column("kolumn", "col.column", columns.TEXT),
+                columns.Column("varde", "col.value", columns.TEXT),
+                columns.Column("forvantat", "col.expected_value", columns.TEXT),
+            ),
             ctx,
             key="uppdatera_problems",
         )
@@ -69,7 +69,11 @@ if files:
         st.caption(ctx.t("quality.notes_help"))
         ui.table(
             pd.DataFrame([p.as_dict(ctx.lang) for p in checked.notes]),
-            {"fil": ("col.file", ui.TEXT), "kolumn": ("col.column", ui.TEXT), "forvantat": ("col.note", ui.TEXT)},
+            (
+                columns.Column("fil", "col.file", columns.TEXT),
+                columns.Column("kolumn", "col.column", columns.TEXT),
+                columns.Column("forvantat", "col.note", columns.TEXT),
+            ),
             ctx,
             key="uppdatera_notes",
         )
@@ -77,14 +81,14 @@ if files:
         st.subheader(ctx.t("upload.changes"))
         ui.table(
             pd.DataFrame([{k: v for k, v in c.__dict__.items() if k != "rows"} for c in checked.changes]),
-            {
-                "fil": ("col.file", ui.TEXT),
-                "fore": ("upload.rows_before", ui.INT),
-                "efter": ("upload.rows_after", ui.INT),
-                "tillagda": ("upload.added", ui.INT),
-                "borttagna": ("upload.removed", ui.INT),
-                "andrade": ("upload.changed", ui.INT),
-            },
+            (
+                columns.Column("fil", "col.file", columns.TEXT),
+                columns.Column("fore", "upload.rows_before", columns.INT),
+                columns.Column("efter", "upload.rows_after", columns.INT),
+                columns.Column("tillagda", "upload.added", columns.INT),
+                columns.Column("borttagna", "upload.removed", columns.INT),
+                columns.Column("andrade", "upload.changed", columns.INT),
+            ),
             ctx,
             key="uppdatera_changes",
         )
@@ -114,11 +118,11 @@ if files:
         st.subheader(ctx.t("upload.totals"))
         ui.table(
             checked.totals,
-            {
-                "matt": ("upload.measure", ui.LABEL),
-                "fore_kr": ("upload.before", ui.KR),
-                "efter_kr": ("upload.after", ui.KR),
-            },
+            (
+                columns.Column("matt", "upload.measure", columns.LABEL),
+                columns.Column("fore_kr", "upload.before", columns.KR),
+                columns.Column("efter_kr", "upload.after", columns.KR),
+            ),
             ctx,
             key="uppdatera_totals",
         )

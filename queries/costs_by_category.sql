@@ -1,4 +1,4 @@
--- budget, plan to date and costs to date per cost category
+-- budget, plan to date and costs to date per cost category, and the share of the whole budget spent
 with
 budgeted as (
     select kostnadsslag, sum(belopp)::double as budget_kr,
@@ -26,6 +26,8 @@ select
     coalesce(booked.upparbetat_kr, 0) / nullif(budgeted.budget_kr, 0) as upparbetat_andel,
     coalesce(booked.upparbetat_kr, 0) - coalesce(planned_to_date.plan_till_datum_kr, 0) as avvikelse_kr,
     coalesce(booked.beraknat, false) as beraknat,
+    sum(coalesce(booked.upparbetat_kr, 0)) over () / nullif(sum(coalesce(budgeted.budget_kr, 0)) over (), 0)
+        as upparbetat_andel_totalt,
 from budgeted
 left join planned_to_date on budgeted.kostnadsslag = planned_to_date.kostnadsslag
 full outer join booked on budgeted.kostnadsslag = booked.kostnadsslag

@@ -1,4 +1,4 @@
--- per financier over a reporting period (none given: all up to the report date): allocated, claimed, paid, basis, flags
+-- per financier over a reporting period (none given: all up to the report date): commitment and its share of all, allocated, claimed, paid, basis, flags
 with
 period as (
     select
@@ -78,6 +78,8 @@ select
     finansiar,
     typ,
     atagande_kr,
+    atagande_kr / nullif(sum(atagande_kr) over (), 0) as atagande_andel,
+    sum(atagande_kr) over () / nullif(sum(atagande_kr) over (), 0) as atagande_andel_totalt,
     fordelat_kr,
     fordelat_ackumulerat_kr,
     atagande_kr - fordelat_ackumulerat_kr as kvar_kr,

@@ -28,6 +28,8 @@ select
     coalesce(budgeted.budget_kr, 0) - coalesce(booked.ackumulerat_kr, 0) as kvar_kr,
     coalesce(booked.ackumulerat_kr, 0) / nullif(budgeted.budget_kr, 0) as ackumulerat_andel,
     coalesce(booked.beraknat, false) as beraknat,
+    sum(coalesce(booked.ackumulerat_kr, 0)) over () / nullif(sum(coalesce(budgeted.budget_kr, 0)) over (), 0)
+        as ackumulerat_andel_totalt,
 from budgeted
 full outer join booked on budgeted.kostnadsslag = booked.kostnadsslag
 order by budget_kr desc, kostnadsslag

@@ -50,6 +50,8 @@ select
     costs_to_date.upparbetat_kr + months_left.manader_kvar * recent_pace.per_manad_kr as prognos_kr,
     (costs_to_date.upparbetat_kr + months_left.manader_kvar * recent_pace.per_manad_kr)
         / nullif(budget_total.budget_kr, 0) as prognos_andel,
+    costs_to_date.upparbetat_kr + months_left.manader_kvar * recent_pace.per_manad_kr - budget_total.budget_kr
+        as prognos_mot_budget_kr,
     recent_pace.per_manad_kr as takt_per_manad_kr,
     recent_pace.antal_manader as takt_antal_manader,
     recent_pace.fran_manad as takt_fran_manad,
@@ -59,4 +61,5 @@ select
     budget_total.budget_kr - plan_to_date.plan_till_datum_kr as plan_kvar_kr,
     costs_to_date.upparbetat_kr + budget_total.budget_kr - plan_to_date.plan_till_datum_kr
         as prognos_enligt_plan_kr,
+    costs_to_date.upparbetat_kr - plan_to_date.plan_till_datum_kr as prognos_enligt_plan_mot_budget_kr,
 from budget_total, costs_to_date, plan_to_date, recent_pace, months_left

@@ -1,4 +1,4 @@
-"""A table with no rows says so in the reader's language, and a total row adds up only the columns asked for."""
+"""A table with no rows says so in the reader's language, and a total row adds up only the columns its spec marks."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ from streamlit.testing.v1 import AppTest
 def _script(lang: str, rows: int) -> None:
     import pandas as pd
 
-    from lagesbild import ui
+    from lagesbild import columns, ui
 
     ctx = ui.Context("unused", "unused", None, lang)
     df = pd.DataFrame({"namn": ["A", "B", "C"][:rows], "belopp": [1000.0, 2500.5, 40.0][:rows], "andel": [0.1] * rows})
-    columns = {"namn": ("col.name", ui.TEXT), "belopp": ("col.amount", ui.KR), "andel": ("col.share", ui.PCT)}
-    ui.table(df, columns, ctx, total=("belopp",))
+    spec = (
+        columns.Column("namn", "col.name", columns.TEXT),
+        columns.Column("belopp", "col.amount", columns.KR, total=True),
+        columns.Column("andel", "col.share", columns.PCT),
+    )
+    ui.table(df, spec, ctx)
 
 
 def _run(lang: str, rows: int) -> AppTest:
