@@ -1,4 +1,8 @@
-"""Each status word and each ratio of figures is defined in one place: pages and lagesbild only name them."""
+"""Each status word and each ratio of figures is defined in one place: pages and lagesbild only name them.
+
+Tables show what the queries return: no page, export or pack divides frame columns or adds one up
+(a total row is lagesbild/columns.py's, a share the query's window total).
+"""
 
 from __future__ import annotations
 
@@ -68,6 +72,41 @@ def findings(source: str) -> list[str]:
     return found
 
 
+# What shows tables to readers: its total rows and shares come from lagesbild/columns.py and the queries.
+SHOWING = ("lagesbild/exports.py", "lagesbild/report.py", "lagesbild/claim_report.py")
+
+
+def _frame_value(node: ast.AST) -> str | None:
+    """A frame column or its sum as an operand: x.budget_kr, df["antal"], df.antal.sum(), float(…) of one."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1 and not node.keywords:
+        return _frame_value(node.args[0])
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sum":
+        inner = _frame_value(node.func.value)
+        return None if inner is None else f"{inner}.sum()"
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value
+    return None
+
+
+def computed(source: str) -> list[str]:
+    """Each ratio of frame columns (or their sums) and each sum of a frame column in the code, with its line."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            left, right = _frame_value(node.left), _frame_value(node.right)
+            if left and right:
+                found.append((node.lineno, node.col_offset, f"{node.lineno}: ratio {left} / {right}"))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sum":
+            found.append((node.lineno, node.col_offset, f"{node.lineno}: sum {ast.unparse(node.func.value)}"))
+    return [text for _, _, text in sorted(found)]
+
+
+def _showing() -> list[str]:
+    return sorted([*(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")), *SHOWING])
+
+
 def _files() -> list[str]:
     return sorted(
         str(p.relative_to(ROOT))
@@ -85,6 +124,35 @@ def test_no_page_or_module_writes_a_status_word_or_divides_two_amounts(name):
 @pytest.mark.parametrize("name", sorted(KNOWN))
 def test_every_known_exception_still_has_what_it_is_listed_for(name):
     assert findings((ROOT / name).read_text(encoding="utf-8")) != []
+
+
+@pytest.mark.parametrize("name", _showing())
+def test_no_page_export_or_pack_divides_frame_columns_or_adds_one_up(name):
+    assert computed((ROOT / name).read_text(encoding="utf-8")) == []
+
+
+def test_a_ratio_of_two_frame_columns_is_found():
+    assert computed("share = row.atagande_kr / fin['atagande_kr']\n") == ["1: ratio atagande_kr / atagande_kr"]
+
+
+def test_a_ratio_of_a_column_to_the_sum_of_another_is_found():
+    assert computed("share = float(cat.upparbetat_kr.sum()) / cat.budget_kr.sum()\n") == [
+        "1: ratio upparbetat_kr.sum() / budget_kr.sum()",
+        "1: sum cat.upparbetat_kr",
+        "1: sum cat.budget_kr",
+    ]
+
+
+def test_a_sum_of_a_frame_column_is_found():
+    assert computed("late = int(counts.forsenade.sum())\n") == ["1: sum counts.forsenade"]
+
+
+def test_a_share_written_from_a_percentage_is_not_a_ratio_of_columns():
+    assert computed("pct = formatting.pct(indirect.procent / 100, 0)\n") == []
+
+
+def test_the_module_of_total_rows_adds_up_columns():
+    assert computed((ROOT / "lagesbild/columns.py").read_text(encoding="utf-8")) != []
 
 
 def test_a_status_word_compared_in_code_is_found():
