@@ -80,6 +80,16 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
     was_open = set(decisions_then.id[decisions_then.status == OPEN])
     totals_now, totals_then = now.frame("project_totals", rapportdatum).iloc[0], then.frame("project_totals").iloc[0]
     money_now, money_then = now.frame("financiers", rapportdatum), then.frame("financiers")
+    moved = now.frame(
+        "changes_against_frozen",
+        rapportdatum,
+        upparbetat_nu_kr=float(totals_now.upparbetat_kr),
+        upparbetat_fore_kr=float(totals_then.upparbetat_kr),
+        rekvirerat_nu_kr=tuple(float(v) for v in money_now.rekvirerat_kr),
+        rekvirerat_fore_kr=tuple(float(v) for v in money_then.rekvirerat_kr),
+        inbetalt_nu_kr=tuple(float(v) for v in money_now.inbetalt_kr),
+        inbetalt_fore_kr=tuple(float(v) for v in money_then.inbetalt_kr),
+    ).iloc[0]
     return SinceLastMeeting(
         meeting=meeting,
         activities_added=_added(activities_now, activities_then),
@@ -91,7 +101,7 @@ def compare(now: Project, then: Project, meeting: dt.date, rapportdatum: dt.date
         decisions_closed=decisions_now[decisions_now.id.isin(was_open) & (decisions_now.status != OPEN)].reset_index(
             drop=True
         ),
-        costs_kr=float(totals_now.upparbetat_kr - totals_then.upparbetat_kr),
-        claimed_kr=float(money_now.rekvirerat_kr.sum() - money_then.rekvirerat_kr.sum()),
-        paid_kr=float(money_now.inbetalt_kr.sum() - money_then.inbetalt_kr.sum()),
+        costs_kr=float(moved.upparbetat_kr),
+        claimed_kr=float(moved.rekvirerat_kr),
+        paid_kr=float(moved.inbetalt_kr),
     )

@@ -3,22 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
+import duckdb
 import pandas as pd
 
-from lagesbild import formatting, i18n
-from lagesbild.statuses import BEHIND, INDICATOR, LATE
+from lagesbild import database, formatting, i18n
 
 # "Coming up" for influence efforts: their date or answer deadline within this many days of the report date.
 UPCOMING_DAYS = 60
 
 
+@functools.cache
+def _counting() -> duckdb.DuckDBPyConnection:
+    """A connection without any project's tables, for the queries that count figures handed to them."""
+    con = database.new_connection()
+    database.lock(con)
+    return con
+
+
 def status_counts(statuses: pd.Series) -> pd.DataFrame:
-    """How many of each indicator status, in the order of the status scale."""
-    counts = statuses.value_counts()
-    return pd.DataFrame(
-        {"status": [s for s in INDICATOR if s in counts], "antal": [int(counts[s]) for s in INDICATOR if s in counts]}
-    )
+    """How many of each indicator status (the status column of queries/indicators.sql), in the order of the
+    status scale: queries/indicator_status_counts.sql."""
+    return database.frame(_counting(), "indicator_status_counts", indikator_status=tuple(str(s) for s in statuses))
+
+
+def _flag_params(
+    activity_counts: pd.DataFrame, influence_counts: pd.DataFrame, indicators: pd.DataFrame, decisions: pd.DataFrame
+) -> dict:
+    """The figures queries/flag_counts.sql counts, taken from the queries that compute them."""
+    return {
+        "aktivitet_status": tuple(str(s) for s in activity_counts.status),
+        "aktivitet_antal": tuple(int(n) for n in activity_counts.antal),
+        "paverkan_forsenade": tuple(int(n) for n in influence_counts.forsenade),
+        "indikator_status": tuple(str(s) for s in indicators.status),
+        "beslut_forsenat": tuple(None if pd.isna(v) else bool(v) for v in decisions.forsenat),
+    }
+
+
+def flag_counts(
+    activity_counts: pd.DataFrame, influence_counts: pd.DataFrame, indicators: pd.DataFrame, decisions: pd.DataFrame
+) -> pd.Series:
+    """The one row of queries/flag_counts.sql: late activities, overdue influence efforts, indicators behind,
+    overdue decisions, and the overdue ones together.
+
+    The frames are those of queries/activity_counts_by_status.sql, influence_counts_by_status.sql, indicators.sql
+    and decisions.sql; an empty frame counts none.
+    """
+    params = _flag_params(activity_counts, influence_counts, indicators, decisions)
+    return database.frame(_counting(), "flag_counts", **params).iloc[0]
 
 
 def next_meeting(meetings: tuple[dt.date, ...], rapportdatum: dt.date) -> dt.date:
@@ -41,7 +74,10 @@ def flags(
     decisions: pd.DataFrame,
     lang: str = "sv",
 ) -> list[str]:
-    """Sentences for every financing rule breach and every overdue or lagging item."""
+    """Sentences for every financing rule breach and every overdue or lagging item.
+
+    financiers is queries/financiers.sql; the counts are those of flag_counts, of the other frames.
+    """
     out: list[str] = []
     for row in financiers.itertuples():
         for flag in row.flaggor:
@@ -75,11 +111,12 @@ def flags(
                         cap=formatting.kr(row.atagande_kr),
                     )
                 )
+    counted = flag_counts(activity_counts, influence_counts, indicators, decisions)
     counts = (
-        ("flag.activities_late", int(activity_counts.antal[activity_counts.status == LATE].sum())),
-        ("flag.influence_late", int(influence_counts.forsenade.sum())),
-        ("flag.indicators_behind", int((indicators.status == BEHIND).sum())),
-        ("flag.decisions_late", int(decisions.forsenat.fillna(False).sum())),
+        ("flag.activities_late", int(counted.forsenade_aktiviteter)),
+        ("flag.influence_late", int(counted.forsenade_paverkansinsatser)),
+        ("flag.indicators_behind", int(counted.indikatorer_efter)),
+        ("flag.decisions_late", int(counted.forsenade_beslut)),
     )
     out += [i18n.t(key, lang, n=n) for key, n in counts if n]
     return out

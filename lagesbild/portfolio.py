@@ -7,10 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from lagesbild import catalog, publishing
+from lagesbild import catalog, overview, publishing
 from lagesbild.project import load
-from lagesbild.statuses import AT_RISK, BEHIND, LATE, ON_TRACK, REACHED
-from lagesbild.summary import summary
+from lagesbild.statuses import AT_RISK, BEHIND, ON_TRACK, REACHED
+from lagesbild.summary import number
 
 CACHE = "portfolj.json"
 # Bumped when the figures below change meaning, so that old cached lines are recomputed.
@@ -32,26 +32,29 @@ def _line(project, folder: Path) -> dict:
     if not project.usable:
         return line
     meta = project.meta
-    figures = summary(project)
-    statuses = [i["status"] for i in figures["indikatorer"]]
-    overdue = (
-        figures["aktiviteter"].get(LATE, 0)
-        + figures["paverkan"]["forsenade"]
-        + int(project.frame("decisions").forsenat.fillna(False).sum())
+    r = project.as_of()
+    totals = project.frame("project_totals", r).iloc[0]
+    indicators = project.frame("indicators", r)
+    activities, influence = (
+        project.frame("activity_counts_by_status", r),
+        project.frame("influence_counts_by_status", r),
     )
+    counts = overview.flag_counts(activities, influence, indicators, project.frame("decisions", r))
+    by_status = overview.status_counts(indicators.status)
+    counted = dict(zip(by_status.status, by_status.antal, strict=True))
     latest = project.frame("latest_cost_date").senaste_datum.iloc[0]
     line.update(
         {
             "namn": meta.kortnamn,
             "start": meta.start.isoformat(),
             "slut": meta.slut.isoformat(),
-            "rapportdatum": project.rapportdatum.isoformat(),
-            "budget_kr": figures["budget"],
-            "upparbetat_kr": figures["upparbetat"],
-            "avvikelse_kr": figures["avvikelse"],
-            "prognos_kr": figures["prognos"],
-            **{f"indikatorer_{s}": statuses.count(s) for s in (REACHED, ON_TRACK, AT_RISK, BEHIND)},
-            "forsenade": overdue,
+            "rapportdatum": r.isoformat(),
+            "budget_kr": number(totals.budget_kr),
+            "upparbetat_kr": number(totals.upparbetat_kr),
+            "avvikelse_kr": number(totals.avvikelse_kr),
+            "prognos_kr": number(totals.prognos_kr),
+            **{f"indikatorer_{s}": int(counted.get(s, 0)) for s in (REACHED, ON_TRACK, AT_RISK, BEHIND)},
+            "forsenade": int(counts.forsenade_poster),
             "senaste_data": latest.date().isoformat() if hasattr(latest, "date") else None,
         }
     )

@@ -7,11 +7,13 @@ import math
 
 import pandas as pd
 
+from lagesbild import overview
 from lagesbild.claims import summary_periods
 from lagesbild.project import Project
 
 
-def _num(value) -> float:
+def number(value) -> float:
+    """A figure as a float, 0 when it is missing."""
     return 0.0 if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
 
 
@@ -40,6 +42,7 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
     activities = project.frame("activity_counts_by_status", r)
     influence = project.frame("influence_counts_by_status", r)
     meetings = project.frame("meeting_totals", r).iloc[0]
+    counts = overview.flag_counts(activities, influence, indicators, project.frame("decisions", r))
     return {
         "projekt": {
             "id": project.id,
@@ -48,26 +51,26 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
             "slut": meta.slut.isoformat(),
             "rapportdatum": r.isoformat(),
         },
-        "budget": _num(totals.budget_kr),
-        "plan_till_datum": _num(totals.plan_till_datum_kr),
-        "upparbetat": _num(totals.upparbetat_kr),
-        "indirekta_kostnader": _num(totals.indirekta_kr),
-        "avvikelse": _num(totals.avvikelse_kr),
-        "upparbetningsgrad": _num(totals.upparbetningsgrad_andel),
-        "prognos": _num(totals.prognos_kr),
+        "budget": number(totals.budget_kr),
+        "plan_till_datum": number(totals.plan_till_datum_kr),
+        "upparbetat": number(totals.upparbetat_kr),
+        "indirekta_kostnader": number(totals.indirekta_kr),
+        "avvikelse": number(totals.avvikelse_kr),
+        "upparbetningsgrad": number(totals.upparbetningsgrad_andel),
+        "prognos": number(totals.prognos_kr),
         "kostnadsslag": [
-            {"kostnadsslag": row.kostnadsslag, "budget": _num(row.budget_kr), "upparbetat": _num(row.upparbetat_kr)}
+            {"kostnadsslag": row.kostnadsslag, "budget": number(row.budget_kr), "upparbetat": number(row.upparbetat_kr)}
             for row in categories.itertuples()
         ],
         "finansiarer": [
             {
                 "finansiar": row.finansiar,
-                "atagande": _num(row.atagande_kr),
-                "fordelat": _num(row.fordelat_kr),
-                "kvar": _num(row.kvar_kr),
-                "rekvirerat": _num(row.rekvirerat_kr),
-                "inbetalt": _num(row.inbetalt_kr),
-                "att_rekvirera": _num(row.att_rekvirera_kr),
+                "atagande": number(row.atagande_kr),
+                "fordelat": number(row.fordelat_kr),
+                "kvar": number(row.kvar_kr),
+                "rekvirerat": number(row.rekvirerat_kr),
+                "inbetalt": number(row.inbetalt_kr),
+                "att_rekvirera": number(row.att_rekvirera_kr),
                 "flaggor": list(row.flaggor),
             }
             for row in financiers.itertuples()
@@ -78,9 +81,9 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
                 "namn": row.namn,
                 "senaste_varde": _opt(row.senaste_varde),
                 "senaste_datum": _iso(row.senaste_datum),
-                "malvarde": _num(row.malvarde),
+                "malvarde": number(row.malvarde),
                 "progress": _opt(row.progress),
-                "forvantat": _num(row.forvantat),
+                "forvantat": number(row.forvantat),
                 "status": row.status,
             }
             for row in indicators.itertuples()
@@ -88,13 +91,13 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
         "aktiviteter": {row.status: int(row.antal) for row in activities.itertuples()},
         "paverkan": {
             "per_status": {row.status: int(row.antal) for row in influence.itertuples()},
-            "forsenade": int(influence.forsenade.sum()),
+            "forsenade": int(counts.forsenade_paverkansinsatser),
         },
         "motesplatser": {
             "antal": int(meetings.antal),
             "kvinnor": int(meetings.kvinnor),
             "man": int(meetings.man),
-            "andel_kvinnor": _num(meetings.andel_kvinnor),
+            "andel_kvinnor": number(meetings.andel_kvinnor),
         },
         "perioder": summary_periods(project, r),
         "problem": {"fel": len(project.errors), "varningar": len(project.warnings)},

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from support import BERGSLAGET, csv_rows, kronor
 
+from lagesbild import overview
 from lagesbild.summary import summary
 
 R = dt.date(2023, 11, 30)
@@ -150,6 +151,62 @@ def test_counted_indicator_values_match_motesplatser_csv(indicators):
 def test_expected_progress_is_the_elapsed_share_of_the_year(indicators):
     # nyhetsbrev has no row after R: 2023-01-01 → 2023-11-30 is 333 days of the 364 to 2023-12-31
     assert indicators["I4"]["forvantat"] == pytest.approx(333 / 364)
+
+
+# What needs attention (queries/flag_counts.sql) and the indicators per status (queries/indicator_status_counts.sql)
+
+
+@pytest.fixture(scope="module")
+def flag_counts(bergslaget_project):
+    frame = bergslaget_project.frame
+    return overview.flag_counts(
+        frame("activity_counts_by_status"), frame("influence_counts_by_status"), frame("indicators"), frame("decisions")
+    )
+
+
+def test_the_late_activities_flagged_are_those_not_done_past_their_end_in_aktiviteter_csv(flag_counts):
+    # A1.3 (Slut 2023-09-30) and A4.3 (2023-10-31)
+    late = [
+        r
+        for r in csv_rows(BERGSLAGET / "aktiviteter.csv")
+        if r["Status"] in ("Ej påbörjad", "Pågår") and r["Slut"] < R.isoformat()
+    ]
+    assert flag_counts.forsenade_aktiviteter == len(late) == 2
+
+
+def test_the_overdue_influence_efforts_flagged_are_the_two_open_ones_dated_before_r(flag_counts):
+    # P6 (Planerad, 2023-11-10) and P9 (Idé, 2023-10-31)
+    overdue = [
+        r
+        for r in csv_rows(BERGSLAGET / "paverkan.csv")
+        if r["Status"] in ("Idé", "Planerad", "Pågår") and r["Datum"] < R.isoformat()
+    ]
+    assert flag_counts.forsenade_paverkansinsatser == len(overdue) == 2
+
+
+def test_one_indicator_is_flagged_as_behind(flag_counts):
+    # I4, one newsletter of two (the table above)
+    assert flag_counts.indikatorer_efter == 1
+
+
+def test_the_overdue_decision_flagged_is_b3_past_its_deadline(flag_counts):
+    # B3 is Öppen with Deadline 2023-10-31; B5 (Öppen, 2023-11-30) falls due on R itself, which is not past it
+    overdue = [
+        r
+        for r in csv_rows(BERGSLAGET / "beslut.csv")
+        if r["Status"] == "Öppen" and r["Deadline"] and r["Deadline"] < R.isoformat()
+    ]
+    assert flag_counts.forsenade_beslut == len(overdue) == 1
+
+
+def test_the_overdue_items_together_are_2_activities_2_efforts_and_1_decision(flag_counts):
+    assert flag_counts.forsenade_poster == 2 + 2 + 1
+
+
+def test_the_indicators_are_counted_per_status_with_the_statuses_no_indicator_has_left_out(bergslaget_project):
+    # I1, I3, I5 (one new member of one), I6 (Europaforum held) Uppnått; I2 I fas; I4 Efter; none Risk
+    counts = overview.status_counts(bergslaget_project.frame("indicators").status)
+    assert list(zip(counts.status, counts.antal, strict=True)) == [("Uppnått", 4), ("I fas", 1), ("Efter", 1)]
 
 
 def test_15_meeting_places_were_held_up_to_the_report_date(figures):

@@ -16,7 +16,9 @@ from decimal import Decimal
 import pytest
 from support import REPO, STRACKET, csv_rows, kronor
 
+from lagesbild import changes, overview
 from lagesbild.exports import ALL_ACTIVITIES
+from lagesbild.project import load
 from lagesbild.summary import summary
 
 R = dt.date(2026, 10, 31)
@@ -401,6 +403,110 @@ def test_overdue_efforts_are_open_ones_dated_before_the_report_date(figures):
         if r["Status"] in ("Idé", "Planerad", "Pågår") and r["Datum"] < R.isoformat()
     ]
     assert figures["paverkan"]["forsenade"] == len(overdue)
+
+
+# What needs attention (queries/flag_counts.sql) and the indicators per status (queries/indicator_status_counts.sql)
+
+
+@pytest.fixture(scope="module")
+def flag_counts(stracket_project):
+    frame = stracket_project.frame
+    return overview.flag_counts(
+        frame("activity_counts_by_status"), frame("influence_counts_by_status"), frame("indicators"), frame("decisions")
+    )
+
+
+def test_the_late_activities_flagged_are_those_not_done_past_their_end_in_aktiviteter_csv(flag_counts):
+    # A8 (Slut 2026-06-30) and A11 (2026-09-30)
+    late = [
+        r
+        for r in csv_rows(STRACKET / "aktiviteter.csv")
+        if r["Status"] in ("Ej påbörjad", "Pågår") and r["Slut"] < R.isoformat()
+    ]
+    assert flag_counts.forsenade_aktiviteter == len(late) == 2
+
+
+def test_the_overdue_influence_efforts_flagged_are_the_four_open_ones_dated_before_r(flag_counts):
+    # PV07 (Pågår, 2026-08-20), PV09 and PV13 (Planerad, 2026-09-15 and 2026-10-20), PV20 (Idé, 2026-10-01)
+    overdue = [
+        r
+        for r in csv_rows(STRACKET / "paverkan.csv")
+        if r["Status"] in ("Idé", "Planerad", "Pågår") and r["Datum"] < R.isoformat()
+    ]
+    assert flag_counts.forsenade_paverkansinsatser == len(overdue) == 4
+
+
+def test_one_indicator_is_flagged_as_behind(flag_counts):
+    # I6, 0 of 1 (the status table above)
+    assert flag_counts.indikatorer_efter == 1
+
+
+def test_the_overdue_decision_flagged_is_the_open_one_past_its_deadline_in_beslut_csv(flag_counts):
+    # B6, Öppen with Deadline 2026-09-30; B7 (2026-12-10) and B8 (2026-11-30) are still to come
+    overdue = [
+        r
+        for r in csv_rows(STRACKET / "beslut.csv")
+        if r["Status"] == "Öppen" and r["Deadline"] and r["Deadline"] < R.isoformat()
+    ]
+    assert flag_counts.forsenade_beslut == len(overdue) == 1
+
+
+def test_the_overdue_items_together_are_2_activities_4_efforts_and_1_decision(flag_counts):
+    assert flag_counts.forsenade_poster == 2 + 4 + 1
+
+
+def test_the_indicators_are_counted_per_status_in_the_order_of_the_scale(stracket_project):
+    # I1 Uppnått; I2, I3, I4 I fas; I5 Risk; I6 Efter (the status table above); none is Ingen mätning
+    counts = overview.status_counts(stracket_project.frame("indicators").status)
+    assert list(zip(counts.status, counts.antal, strict=True)) == [
+        ("Uppnått", 1),
+        ("I fas", 3),
+        ("Risk", 1),
+        ("Efter", 1),
+    ]
+
+
+# Against a frozen meeting (queries/changes_against_frozen.sql)
+
+FROZEN = STRACKET / ".lagesbild" / "moten"
+
+
+def _payments(folder) -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for row in csv_rows(folder / "inbetalningar.csv"):
+        sums[row["Typ"]] += kronor(row["Belopp"])
+    return sums
+
+
+@pytest.fixture(scope="module")
+def since_march(stracket_project):
+    """Today against the picture frozen for 2026-03-19 (its report date 2026-02-28)."""
+    return changes.against_frozen(stracket_project, dt.date(2026, 3, 19), R, load)
+
+
+def test_claimed_since_the_frozen_meeting_is_the_claim_of_2026_08_31(since_march):
+    # 321 282 + 13 387 + 13 387 + 32 128 + 160 641 + 160 641 + 32 128 + 321 282, the rows not in the frozen copy
+    added = _payments(STRACKET)["Rekvirerat"] - _payments(FROZEN / "2026-03-19")["Rekvirerat"]
+    assert since_march.claimed_kr == pytest.approx(float(added), abs=KR) == 1_054_876
+
+
+def test_paid_since_the_frozen_meeting_is_the_payments_of_march_and_april_2026(since_march):
+    # 100 085 + 8 452 + 100 085 + 200 169 + 20 017 + 200 169 + 8 452 + 20 017, dated 2026-03-27 – 2026-04-29
+    added = _payments(STRACKET)["Inbetalt"] - _payments(FROZEN / "2026-03-19")["Inbetalt"]
+    assert since_march.paid_kr == pytest.approx(float(added), abs=KR) == 657_446
+
+
+def test_costs_since_the_frozen_meeting_of_september_are_the_ledger_rows_after_its_report_date(stracket_project):
+    # the 34 rows of utfall.csv dated after 2026-08-31: 267 480,42 kr + 20 % indirect on Egen personal = 300 922,504
+    ranges = [(tuple(map(int, r["Konto"].split("-"))), r["Kostnadsslag"]) for r in csv_rows(STRACKET / "konton.csv")]
+    rate = {"Egen personal": Decimal("1.2")}
+    booked = sum(
+        kronor(r["Belopp"]) * rate.get(next(s for (lo, hi), s in ranges if lo <= int(r["Konto"]) <= hi), Decimal(1))
+        for r in csv_rows(STRACKET / "utfall.csv", encoding="cp1252")
+        if r["Datum"] > "2026-08-31"
+    )
+    since = changes.against_frozen(stracket_project, dt.date(2026, 9, 24), R, load)
+    assert since.costs_kr == pytest.approx(float(booked), abs=KR) == pytest.approx(300_922.504, abs=KR)
 
 
 def test_25_meeting_places_were_held_up_to_the_report_date(figures):
