@@ -41,7 +41,8 @@ _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 _DELIMITERS = (";", "\t", ",")
 _TRAILING = {*" \t\r\n\x00;,", *b" \t\r\n\x00;,"}  # characters and bytes of blank and ;;; lines
-NUMERAL = "__numeral"
+# Columns of the projection that reads the text: each cell's numeral, fold or range ends, made once.
+NUMERAL, FOLDED, LOW, HIGH = "__numeral", "__folded", "__fran", "__till"
 _NUMERIC = {schema.AMOUNT, schema.NUMBER, schema.PERCENT, schema.INTEGER, schema.YEAR, schema.SCALE}
 _SQL_TYPES = {
     schema.TEXT: "VARCHAR",
@@ -367,22 +368,16 @@ def _convert(column: Column) -> list[tuple[str, duckdb.Expression]]:
         return [(column.key, raw)]
     if kind == schema.ENUM:
         spellings = list(schema.value_lookup(column).items())
-        folded = FunctionExpression("sv_fold", raw)
+        folded = ColumnExpression(f"{column.key}{FOLDED}")  # folded once in the projection before
         expr = CaseExpression(folded == ConstantExpression(spellings[0][0]), ConstantExpression(spellings[0][1]))
         for spelling, value in spellings[1:]:
             expr = expr.when(folded == ConstantExpression(spelling), ConstantExpression(value))
         return [(column.key, expr)]
     if kind == schema.ACCOUNT_RANGE:
-        low = FunctionExpression(
-            "sv_whole", FunctionExpression("split_part", raw, ConstantExpression("-"), ConstantExpression(1))
-        )
-        high_text = FunctionExpression(
-            "nullif",
-            FunctionExpression("split_part", raw, ConstantExpression("-"), ConstantExpression(2)),
-            ConstantExpression(""),
-        )
-        high = CoalesceOperator(FunctionExpression("sv_whole", high_text), low)
-        return [("konto_fran", low), ("konto_till", high)]
+        # Both ends were made numerals in the projection before: each macro expands once per end.
+        low = FunctionExpression("sv_whole_of", ColumnExpression(f"{column.key}{LOW}"))
+        high = FunctionExpression("sv_whole_of", ColumnExpression(f"{column.key}{HIGH}"))
+        return [("konto_fran", low), ("konto_till", CoalesceOperator(high, low))]
     if kind == schema.DATE:
         return [(column.key, FunctionExpression("sv_date", raw))]
     macro = {
@@ -462,9 +457,18 @@ def _trimmed_select(spec: FileSpec, present: set[str], offset: int, mapped: bool
         if column.key in present:
             trimmed = FunctionExpression("trim", ColumnExpression(column.key))
             exprs.append(FunctionExpression("nullif", trimmed, ConstantExpression("")).alias(column.key))
+            raw = ColumnExpression(column.key)
             if column.kind in _NUMERIC:
-                numeral = FunctionExpression("sv_numeral", ColumnExpression(column.key))
-                exprs.append(numeral.alias(f"{column.key}{NUMERAL}"))
+                exprs.append(FunctionExpression("sv_numeral", raw).alias(f"{column.key}{NUMERAL}"))
+            elif column.kind == schema.ENUM:
+                exprs.append(FunctionExpression("sv_fold", raw).alias(f"{column.key}{FOLDED}"))
+            elif column.kind == schema.ACCOUNT_RANGE:
+                for end, part in ((LOW, 1), (HIGH, 2)):
+                    text = FunctionExpression("split_part", raw, ConstantExpression("-"), ConstantExpression(part))
+                    numeral = FunctionExpression(
+                        "sv_numeral", FunctionExpression("nullif", text, ConstantExpression(""))
+                    )
+                    exprs.append(numeral.alias(f"{column.key}{end}"))
     return exprs
 
 

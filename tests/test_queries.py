@@ -154,7 +154,7 @@ def test_read_csv_as_text_reads_every_cell_as_text_in_file_order(tmp_path):
     assert (len(rows), rows[0], rows[-1]) == (
         16,
         ("Egen personal", "2025", "774 464"),
-        ("Indirekta kostnader", "2028", "46 656"),
+        ("Indirekta kostnader", "2028", "55 601"),
     )
 
 
