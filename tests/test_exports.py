@@ -186,3 +186,27 @@ def test_key_figures_sheet_gives_the_spent_share_of_46_62_percent(meeting_workbo
     rows = {row[0]: row for row in meeting_workbook["Översikt nyckeltal"].iter_rows(min_row=2, values_only=True)}
     # upparbetat / budget = 2 755 254,55 / 5 910 000 = 0,46620
     assert rows["Upparbetat"][3] == pytest.approx(2_755_254.55 / 5_910_000 * 100, abs=1e-3)
+
+
+def test_categories_sheet_ends_with_the_budget_total_of_5_910_000_kronor(meeting_workbook):
+    sheet = meeting_workbook["Kostnadsslag"]
+    headers = [cell.value for cell in sheet[1]]
+    total = list(sheet.iter_rows(min_row=2, values_only=True))[-1]
+    assert (total[0], total[headers.index("Budget (kr)")]) == ("Totalt", 5910000)
+
+
+def test_categories_sheet_gives_the_total_spent_share_of_46_62_percent_from_the_query(meeting_workbook):
+    sheet = meeting_workbook["Kostnadsslag"]
+    headers = [cell.value for cell in sheet[1]]
+    total = list(sheet.iter_rows(min_row=2, values_only=True))[-1]
+    # upparbetat / budget = 2 755 254,55 / 5 910 000 = 0,46620
+    assert total[headers.index("Andel (%)")] == pytest.approx(2_755_254.55 / 5_910_000 * 100, abs=1e-3)
+
+
+def test_financiers_sheet_gives_region_orebro_lan_30_46_percent_of_the_financing(meeting_workbook):
+    sheet = meeting_workbook["Finansiärer"]
+    headers = [cell.value for cell in sheet[1]]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    # 1 800 000 / 5 910 000 = 0,30457
+    share = rows["Region Örebro län 1:1-medel"][headers.index("Andel av finansieringen (%)")]
+    assert share == pytest.approx(1_800_000 / 5_910_000 * 100, abs=1e-3)

@@ -120,6 +120,17 @@ def test_the_finances_show_region_orebro_lan_with_its_commitment_of_1_800_000_kr
     assert "1 800 000 kr" in line
 
 
+def test_the_category_total_row_shows_the_spent_share_of_the_whole_budget(texts):
+    economy = next(text for text in texts if "Budget och utfall per kostnadsslag" in text)
+    # 5 910 000 budgeted, 2 755 254,55 spent: 3 154 745 left, 2 755 254,55 / 5 910 000 = 46,6 %
+    assert "Totalt 5 910 000 kr 2 755 255 kr 3 154 745 kr 46,6 %" in economy.splitlines()
+
+
+def test_the_financing_total_row_shows_the_whole_commitment_as_all_of_the_financing(texts):
+    general = next(text for text in texts if "1 Övergripande uppgifter" in text)
+    assert "Totalt 5 910 000 kr 100,0 %" in general.splitlines()
+
+
 def test_since_the_last_meeting_shows_300_923_kronor_against_the_picture_frozen_for_2026_09_24(texts):
     # Ledger rows added since the frozen picture: 267 480,42 kr, of which Egen personal 167 210,42;
     # 20 % indirect on that is 33 442,084; 267 480,42 + 33 442,084 = 300 922,504 ≈ 300 923 kr.
