@@ -80,11 +80,6 @@ def binding_key(value) -> str:
 def cell(value, column: Column, lang: str, blank: str = "") -> str:
     """A value as a reader sees it in column, in lang (figures in formatting's current language): blank when missing."""
     kind, decimals = column.kind, column.decimals
-    if not pd.api.types.is_scalar(value):
-        values = list(value)
-        if kind == LABEL:
-            return ", ".join(_text(v, column, lang) for v in values) or blank
-        return ", ".join(str(v) for v in values) or blank
     if formatting.missing(value):
         return blank
     if kind == KR:
@@ -105,6 +100,9 @@ def cell(value, column: Column, lang: str, blank: str = "") -> str:
         return i18n.status(str(value), lang)
     if kind == FLAG:
         return i18n.t("yes", lang) if bool(value) else ""
+    if not pd.api.types.is_scalar(value):  # a list: its values one after the other
+        written = [_text(v, column, lang) if kind == LABEL else str(v) for v in value]
+        return ", ".join(written) or blank
     if kind == LABEL:  # a text key of ours, not data
         return _text(value, column, lang)
     return str(value)
