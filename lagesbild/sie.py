@@ -548,7 +548,8 @@ class _Reader:
         if voucher is not None:
             problems.error(voucher.line, None, voucher.shown, "sie_voucher_unclosed_end")
         if not vouchers:
-            problems.warning(None, None, None, "sie_no_vouchers")
+            # A ledger without vouchers has no row to read: this error says why in SIE's own words.
+            problems.error(None, None, None, "sie_no_vouchers")
         self.ledger.problems = problems.finish()
         return self.ledger
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime
 import random
 import re
+import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import FIXTURES
+from support import FIXTURES, STRACKET
 
-from lagesbild import sie
+from lagesbild import project, sie
 from lagesbild.problems import Problem
 
 REAL = FIXTURES / "sie" / "transaktioner_ovnbolag.se"
@@ -383,8 +384,17 @@ def test_an_account_that_is_not_a_number_is_an_error():
 
 
 def test_a_trans_outside_a_voucher_is_an_error():
-    ledger = read_text(HEAD + "#TRANS 5410 {} 1.00\n")
-    assert [(p.rad, p.forvantat) for p in errors(ledger)] == [(5, "en #TRANS-rad inom { } efter en #VER")]
+    ledger = read_text(HEAD + '#VER A 1 20250430 "x"\n{\n}\n#TRANS 5410 {} 1.00\n')
+    assert [(p.rad, p.forvantat) for p in errors(ledger)] == [(8, "en #TRANS-rad inom { } efter en #VER")]
+
+
+def test_a_ledger_cut_off_before_its_first_voucher_is_one_error_in_the_project(tmp_path):
+    folder = tmp_path / "projekt"
+    shutil.copytree(STRACKET, folder)
+    (folder / "utfall.csv").unlink()
+    (folder / "utfall.se").write_bytes(REAL.read_bytes()[:3000])  # the real export's head, no #VER yet
+    problems = [(p.fil, p.kod) for p in project.load(folder, keep=False).problems]
+    assert problems == [("utfall.se", "sie_no_vouchers")]
 
 
 def test_a_voucher_whose_brace_is_never_closed_is_an_error_on_its_ver_line():
@@ -417,10 +427,10 @@ def test_a_closing_brace_without_a_voucher_is_an_error():
     assert [(p.rad, p.varde) for p in errors(ledger)] == [(9, "}")]
 
 
-def test_a_file_without_vouchers_is_warned_about():
+def test_a_file_without_vouchers_is_an_error_saying_so():
     ledger = read_text(HEAD + '#KONTO 5410 "Lokalhyra"\n')
     assert [(p.niva, p.forvantat) for p in ledger.problems] == [
-        ("varning", "minst en verifikation (#VER med #TRANS-rader) – filen har ingen")
+        ("fel", "minst en verifikation (#VER med #TRANS-rader) – filen har ingen")
     ]
 
 
@@ -558,7 +568,7 @@ def sie_text(
 
 @PROPERTY
 @given(
-    vouchers=st.lists(vouchers, max_size=6),
+    vouchers=st.lists(vouchers, min_size=1, max_size=6),  # without any, the file is refused
     konton=st.dictionaries(st.integers(1000, 8999).map(str), texts, max_size=4),
     objektnamn=st.dictionaries(
         st.tuples(st.integers(1, 20), st.text(TEXT_CHARS, min_size=1, max_size=5)), texts, max_size=3
