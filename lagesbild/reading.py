@@ -659,27 +659,11 @@ def _malformed(source: Source, spec: FileSpec, width: int) -> list[Problem]:
                 if len(problems) == MAX_PROBLEMS_PER_COLUMN:
                     break
     except csv.Error as exc:
-        if "field larger than field limit" in str(exc):
-            problems.append(
-                error(
-                    spec.filename,
-                    row + 1,
-                    None,
-                    None,
-                    "csv_cell_too_long",
-                    millions=MAX_CELL_CHARS // 1_000_000,
-                )
-            )
-        else:
-            problems.append(
-                error(
-                    spec.filename,
-                    row + 1,
-                    None,
-                    None,
-                    "csv_unclosed_quote",
-                )
-            )
+        too_long = "field larger than field limit" in str(exc)
+        kod, values = (
+            ("csv_cell_too_long", {"millions": MAX_CELL_CHARS // 1_000_000}) if too_long else ("csv_unclosed_quote", {})
+        )
+        problems.append(error(spec.filename, row + 1, None, None, kod, **values))
     if not problems:
         problems.append(error(spec.filename, None, None, None, "csv_unreadable", delimiter=source.delimiter))
     return problems
