@@ -395,6 +395,18 @@ def test_economy_cost_categories_of_the_example_end_with_the_project_totals(rend
     assert (kr(budget), kr(spent)) == ("5 910 000 kr", "2 755 255 kr")
 
 
+def test_economy_cost_categories_total_row_gives_the_spent_share_of_the_whole_budget(rendered):
+    total = table_with(rendered(EXAMPLE, "ekonomi"), "Kostnadsslag", "Kvar").iloc[-1]
+    # 2 755 254,55 / 5 910 000 = 46,6 %, as the pack's total row
+    assert total["Andel"].replace("\u00a0", " ") == "46,6 %"
+
+
+def test_meeting_places_by_type_end_with_the_share_of_women_at_all_of_them(rendered):
+    total = table_with(rendered(EXAMPLE, "motesplatser"), "Typ", "Antal").iloc[-1]
+    # 157 women and 197 men: 157 / 354 = 44,4 %
+    assert (total["Typ"], total["Andel kvinnor"].replace("\u00a0", " ")) == ("Totalt", "44,4 %")
+
+
 def test_economy_financier_table_of_the_example_adds_up_the_commitments_to_the_budget(rendered):
     total = table_with(rendered(EXAMPLE, "ekonomi"), "Finansiär", "Att rekvirera").iloc[-1]
     assert (total["Finansiär"], total["Åtagande"]) == ("Totalt", "5 910 000 kr")
