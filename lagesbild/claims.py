@@ -111,14 +111,3 @@ def summary_periods(project: Project, rapportdatum: dt.date | None = None) -> li
             }
         )
     return out
-
-
-def labelled(financiers: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
-    """The financier figures with the binding limit written out in lang (maxandel → Maxandel)."""
-    from lagesbild import i18n
-
-    out = financiers.copy()
-    out["begransning"] = [
-        None if v is None or pd.isna(v) else i18n.t(f"claim.binding.{v}", lang) for v in financiers.begransning
-    ]
-    return out

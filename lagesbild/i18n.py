@@ -98,8 +98,6 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "metric.forecast": ("Prognos vid projektslut", "Forecast at project end"),
     "metric.spent_delta": ("{share} av budget", "{share} of budget"),
     "metric.deviation_delta": ("{share} av plan", "{share} of plan"),
-    "metric.max_share": ("Maxandel", "Maximum share"),
-    "metric.cap": ("Tak", "Cap"),
     "metric.forecast_delta": ("{amount} mot budget", "{amount} against budget"),
     "metric.forecast_plan": ("Prognos enligt plan", "Forecast by plan"),
     # the command line (python -m lagesbild) and the e-mail it sends
@@ -791,7 +789,6 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     "upcoming": ("Kommande {days} dagar (datum eller sista svarsdag)", "Next {days} days (date or answer deadline)"),
     "indicators": ("Indikatorer", "Indicators"),
     "indicator_chart": ("Indikatorer per status", "Indicators per status"),
-    "women_men": ("Kvinnor / män", "Women / men"),
     "no_indicators": ("Inga indikatorer.", "No indicators."),
     "meetings_line": Plural(
         (
