@@ -1,13 +1,11 @@
-"""Safe CSV and Excel downloads of the meeting's tables: text can never run as a formula."""
+"""Safe Excel downloads of the meeting's tables: text can never run as a formula."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
 import io
 import math
-import numbers
 import re
 
 import pandas as pd
@@ -22,7 +20,6 @@ from lagesbild.project import Project
 
 # A text cell starting with one of these is read as a formula (or DDE command) by spreadsheet programs.
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-BOM = "\ufeff"
 
 # Excel number formats, chosen by how a column header ends (the same rule for every table):
 #   "… (kr)"  amounts in kronor     → "#,##0"  (Swedish Excel shows 1 800 000; the format code
@@ -68,48 +65,6 @@ def _plain(value):
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return value
-
-
-def _number_text(value) -> str:
-    """A number with decimal comma and no grouping, as Swedish Excel reads it: 839038,2097, -1250,5."""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, decimal.Decimal):
-        return format(value, "f").replace(".", ",")
-    number = float(value)
-    if number.is_integer():
-        return str(int(number))
-    return format(decimal.Decimal(repr(number)), "f").replace(".", ",")
-
-
-def _csv_cell(value, lang: str) -> str:
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return i18n.t("yes" if value else "no", lang)
-    if isinstance(value, numbers.Number | decimal.Decimal):
-        if isinstance(value, float) and not math.isfinite(value):
-            return ""
-        return _number_text(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
-    return neutralise(str(value))
-
-
-def csv_bytes(df: pd.DataFrame, lang: str = "sv") -> bytes:
-    """The table as CSV for Swedish Excel: UTF-8 with BOM, `;`, decimal comma, ISO dates, text neutralised.
-
-    Booleans are written Ja/Nej (Yes/No in English), missing values as empty cells.
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow([neutralise(str(c)) for c in df.columns])
-    for row in df.itertuples(index=False, name=None):
-        writer.writerow([_csv_cell(v, lang) for v in row])
-    return (BOM + out.getvalue()).encode("utf-8")
 
 
 def sheet_names(names) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from decimal import Decimal
@@ -12,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lagesbild.exports import csv_bytes, excel_bytes, meeting_tables, neutralise, sheet_names
+from lagesbild.exports import excel_bytes, meeting_tables, neutralise, sheet_names
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
@@ -39,10 +38,6 @@ def hostile_frame() -> pd.DataFrame:
             "Datum": [dt.date(2026, 10, 31), dt.date(2026, 9, 24)],
         }
     )
-
-
-def read_csv(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
 def read_sheet(data: bytes, name: str):
@@ -82,30 +77,6 @@ def test_a_negative_number_stays_the_same_number(number):
 
 def test_a_date_stays_a_date():
     assert neutralise(dt.date(2026, 10, 31)) == dt.date(2026, 10, 31)
-
-
-def test_csv_starts_with_the_utf8_byte_order_mark():
-    assert csv_bytes(hostile_frame()).startswith(b"\xef\xbb\xbf")
-
-
-def test_csv_separates_columns_with_semicolons():
-    assert csv_bytes(hostile_frame()).decode("utf-8-sig").splitlines()[0] == "Text;Belopp (kr);Datum"
-
-
-def test_csv_writes_an_amount_with_a_decimal_comma():
-    assert read_csv(csv_bytes(hostile_frame()))[1][1] == "1250,5"
-
-
-def test_csv_writes_a_negative_amount_as_a_number_not_as_neutralised_text():
-    assert read_csv(csv_bytes(hostile_frame()))[2][1] == "-1800000"
-
-
-def test_csv_writes_dates_in_iso_form():
-    assert read_csv(csv_bytes(hostile_frame()))[1][2] == "2026-10-31"
-
-
-def test_csv_neutralises_a_formula_in_a_text_column():
-    assert read_csv(csv_bytes(hostile_frame()))[1][0] == "'" + HYPERLINK
 
 
 def test_excel_keeps_a_formula_in_a_text_column_as_neutralised_text():
