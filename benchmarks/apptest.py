@@ -14,6 +14,8 @@ from pathlib import Path
 
 from common import APP_PROJECT, ROOT, Bench  # noqa: F401  (APP_PROJECT: for the sections)
 
+from lagesbild import navigation
+
 APP = ROOT / "dashboard.py"
 EXAMPLE_DATA = ROOT / "data"  # stracket (the default: latest rapportdatum) and bergslaget-2023
 APP_TIMEOUT = 600  # seconds AppTest may wait for one run: a 1M-row ledger loads on the first
@@ -42,14 +44,10 @@ t0 = time.perf_counter()
 from streamlit import logger
 logger.set_log_level("error")
 from streamlit.components.v2.component_manager import BidiComponentManager
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from lagesbild import navigation
 t1 = time.perf_counter()
-original = PagesManager.__init__
-def init(self, *args, **kwargs):
-    original(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-PagesManager.__init__ = init
+navigation.runs_as_in_the_server().__enter__()
 components = BidiComponentManager()
 components.discover_and_register_components(start_file_watching=False)
 t2 = time.perf_counter()
@@ -108,17 +106,9 @@ def apptest_mode(data: Path) -> Iterator[None]:
     Streamlit 1.67's AppTest resets PagesManager.uses_pages_directory before each run; with the
     repository's pages/ folder every run after the first would then execute the page file alone
     (legacy pages/ mode) and never apply a changed widget. The server leaves that mode for good at
-    the first st.navigation call; so does this (as tests/test_app_pages.py does).
+    the first st.navigation call; so does this (lagesbild.navigation.runs_as_in_the_server, as the tests do).
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
     quiet_streamlit()
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
     # The server compiles each script once (one ScriptCache per runtime); AppTest makes new caches
     # for every run and so compiles dashboard.py and the page again each time (~5–20 ms of AppTest's
     # own, growing with the scripts, that a tiny baseline script cannot show). One shared cache.
@@ -129,13 +119,12 @@ def apptest_mode(data: Path) -> Iterator[None]:
         _SCRIPT_CACHE.append(script_cache())
     before = os.environ.get("LAGESBILD_DATA")
     os.environ["LAGESBILD_DATA"] = str(data)
-    PagesManager.__init__ = init
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: _SCRIPT_CACHE[0]
     try:
-        yield
+        with navigation.runs_as_in_the_server():
+            yield
     finally:
         app_test.ScriptCache = local_script_runner.ScriptCache = script_cache
-        PagesManager.__init__ = original
         if before is None:
             os.environ.pop("LAGESBILD_DATA", None)
         else:
@@ -196,15 +185,13 @@ def flagged(label: str, failures: list[str], runs: int) -> str:
 
 
 def page_title(url: str, lang: str = "sv") -> str:
-    from lagesbild import i18n, navigation
+    from lagesbild import i18n
 
     return next(i18n.t(key, lang) for _, key, path, _ in navigation.PAGES if path == url)
 
 
 def shown_pages(at) -> list[tuple[str, str]]:
     """(page file, url path) of the pages the last run put in the navigation, in PAGES order."""
-    from lagesbild import navigation
-
     registered = {
         Path(str(info.get("script_path"))).resolve() for info in getattr(at, "_registered_pages", {}).values()
     }

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from unittest import mock
+
 import streamlit as st
 
 from lagesbild import i18n
@@ -89,3 +93,23 @@ def leave_pages_folder_mode() -> None:
     if PagesManager.uses_pages_directory:
         st.navigation(pages("sv", {url for _, _, url, _ in PAGES}), position="hidden")
         st.rerun()
+
+
+@contextmanager
+def runs_as_in_the_server() -> Iterator[None]:
+    """Within the block, every AppTest run goes through dashboard.py, as the server's runs do after the first.
+
+    The server leaves the pages/ folder mode for good at its first st.navigation call (see
+    leave_pages_folder_mode). AppTest makes a new PagesManager for each run, which would start in that
+    mode again, run the page file alone and lose the widget change the run is meant to show.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    with mock.patch.object(PagesManager, "__init__", init):
+        yield

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.components.v2.component_manager import BidiComponentManager
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from support import BERGSLAGET, STRACKET
 
+from lagesbild import navigation, store
 from lagesbild import project as projects
-from lagesbild import store
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,14 +23,7 @@ def navigation_as_in_the_server() -> Iterator[None]:
     mode before each run, so every run would start in it and lose the widget change it is
     meant to test. The server's own first request is tested in a real browser.
     """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PagesManager, "__init__", init)
+    with navigation.runs_as_in_the_server():
         yield
 
 
