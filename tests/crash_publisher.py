@@ -12,6 +12,7 @@ choosing and then sends "wait"; once the child has ended, this process prints "e
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -67,7 +68,8 @@ def main() -> None:
             os._exit(_publish(folder, new))
         os.close(start)
         os.write(1, f"child {pid}\n".encode())
-        os.write(go, b"x")
+        with contextlib.suppress(BrokenPipeError):  # a kill can come before the start: nothing to start then
+            os.write(go, b"x")
         os.close(go)
         # Until "wait", an ended child stays unreaped, so its pid cannot pass to another process before the kill.
         line = sys.stdin.readline()

@@ -396,3 +396,13 @@ def test_a_folder_with_several_defects_reports_all_of_them_in_one_pass(tmp_path)
         (WARNING, "finansiering.csv", None, "Belopp"),
         (ERROR, "paverkan.csv", None, None),
     }
+
+
+def test_bad_cells_throughout_a_large_ledger_are_named_by_their_own_rows(tmp_path):
+    # 400 000 rows (about 20 MB): DuckDB reads a file this size in parallel pieces, so the row
+    # numbers must come from the file's order, not from whichever piece was read first.
+    bad = {1: "tolv", 200_000: "tvåhundratusen", 399_999: "sist"}  # 0-based; Excel row = index + 2
+    rows = [f"2025-06-30;6550;;V{i};Konsult juni;{bad.get(i, '12500,50')}" for i in range(400_000)]
+    ledger = "Datum;Konto;Kostnadsslag;Verifikation;Text;Belopp\n" + "\n".join(rows) + "\n"
+    found = [(p.rad, p.varde) for p in projects.load(write_project(tmp_path, utfall=ledger)).problems]
+    assert found == [(3, "tolv"), (200_002, "tvåhundratusen"), (400_001, "sist")]
