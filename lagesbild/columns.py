@@ -216,6 +216,12 @@ FINANCIERS: Spec = (
     Column("flaggor", "col.flags", LABEL, width=30, key=flag_key),
 )
 
+# The women and men of a value (queries/indicator_values.sql), or of an indicator's latest value (indicators.sql).
+GENDER_SPLIT: Spec = (
+    Column("kvinnor", "col.women", NUM, width=13),
+    Column("man", "col.men", NUM, width=13),
+)
+
 INDICATORS: Spec = (
     Column("id", "col.id", TEXT, width=8),
     Column("mal", "col.goal", TEXT, width=10),
@@ -227,15 +233,10 @@ INDICATORS: Spec = (
     Column("maldatum", "col.target_date", DATE, width=18),
     Column("senaste_varde", "col.latest", NUM, width=14),
     Column("senaste_datum", "col.latest_date", DATE, width=18),
+    *GENDER_SPLIT,
     Column("progress", "col.progress", PCT, width=17),
     Column("forvantat", "col.expected", PCT, width=16),
     Column("status", "col.status", STATUS, width=14),
-)
-
-# The women and men of each indicator's latest value (exports.latest_gender_split, from queries/indicator_values.sql).
-GENDER_SPLIT: Spec = (
-    Column("kvinnor", "col.women", NUM, width=13),
-    Column("man", "col.men", NUM, width=13),
 )
 
 INDICATOR_VALUES: Spec = (

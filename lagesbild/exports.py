@@ -262,25 +262,10 @@ FINANCIERS = columns.pick(
     " andel_av_upparbetat maxandel_procent tak_kr flaggor",
 )
 INDICATORS = columns.pick(
-    (*columns.INDICATORS, *columns.GENDER_SPLIT),
+    columns.INDICATORS,
     "id mal mal_text namn enhet utgangsvarde malvarde maldatum senaste_varde senaste_datum kvinnor man progress"
     " forvantat status",
 )
-
-
-def latest_gender_split(project: Project, r: dt.date) -> pd.DataFrame:
-    """Women and men of each indicator's latest value up to r, where the value has them."""
-    values = project.frame("indicator_values", r)
-    values = values[values.till_rapportdatum & (values.kvinnor.notna() | values.man.notna())]
-    latest = values.sort_values(["indikator", "datum"]).groupby("indikator").tail(1)
-    return latest[["indikator", "datum", "kvinnor", "man"]]
-
-
-def indicators_with_split(project: Project, r: dt.date) -> pd.DataFrame:
-    """The indicators with the women and men of their latest value, where it has them."""
-    df = project.frame("indicators", r)
-    split = latest_gender_split(project, r)
-    return df.merge(split, how="left", left_on=["id", "senaste_datum"], right_on=["indikator", "datum"])
 
 
 def meeting_tables(project: Project, rapportdatum: dt.date | None = None, lang: str = "sv") -> dict[str, pd.DataFrame]:
@@ -297,7 +282,7 @@ def meeting_tables(project: Project, rapportdatum: dt.date | None = None, lang: 
             ),
             ("sheet.months", lambda: frame("costs_by_month", r), columns.COSTS_BY_MONTH),
             ("sheet.financiers", lambda: frame("financiers", r), FINANCIERS),
-            ("sheet.indicators", lambda: indicators_with_split(project, r), INDICATORS),
+            ("sheet.indicators", lambda: frame("indicators", r), INDICATORS),
             ("sheet.activities", lambda: frame("activities_page", r, **ALL_ACTIVITIES), columns.ACTIVITIES),
             (
                 "sheet.influence",

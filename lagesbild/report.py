@@ -67,7 +67,7 @@ INFLUENCE_DEADLINES = columns.pick(
     columns.INFLUENCE_EFFORTS, "id fraga mottagare status datum sista_svarsdag nasta_steg"
 )
 INDICATORS = columns.pick(
-    (*columns.INDICATORS, *columns.GENDER_SPLIT),
+    columns.INDICATORS,
     "id namn enhet senaste_varde malvarde progress forvantat status kvinnor man",
 )
 MEETINGS = columns.pick(columns.MEETINGS_BY_TYPE, "typ antal kvinnor man andel_kvinnor")
@@ -83,7 +83,6 @@ class _Data:
         self.months = frame("costs_by_month", r)
         self.financiers = frame("financiers", r)
         self.indicators = frame("indicators", r)
-        self.indicators_split = exports.indicators_with_split(project, r)
         self.activities = frame("activities_page", r, **exports.ALL_ACTIVITIES)
         self.activity_counts = frame("activity_counts_by_status", r)
         self.by_area = frame("activity_counts_by_area", r)
@@ -291,7 +290,7 @@ def _results(pdf: _Pack, c: _Context) -> None:
     pdf.section(c.t("section.results"))
     pdf.subheading(c.t("indicators"))
     if len(data.indicators):
-        table(pdf, data.indicators_split, INDICATORS, c.lang, size=7.5)
+        table(pdf, data.indicators, INDICATORS, c.lang, size=7.5)
     else:
         pdf.paragraph(c.t("no_indicators"))
     pdf.subheading(c.t("page.meetings"))

@@ -19,8 +19,7 @@ INDICATORS = columns.pick(
 
 
 def _per_indicator(values: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    shown = values[values.till_rapportdatum]
-    return {str(i): rows for i, rows in shown.groupby("indikator", sort=False)}
+    return {str(i): rows for i, rows in values.groupby("indikator", sort=False)}
 
 
 ctx = ui.context()

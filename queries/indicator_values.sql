@@ -1,4 +1,4 @@
--- every measured value per indicator and date, counted indicators included
+-- every measured value per indicator and date up to the report date, counted indicators included
 with
 counted_per_day as (
     select
@@ -46,6 +46,6 @@ select
     man,
     kommentar,
     raknat,
-    datum <= $rapportdatum::date as till_rapportdatum,
 from (select * from counted union all select * from measured)
+where datum <= $rapportdatum::date
 order by indikator, datum

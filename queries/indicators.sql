@@ -1,10 +1,12 @@
--- each indicator's latest value up to the report date, progress against target, expected progress and status
+-- each indicator's latest value up to the report date (with its women and men), progress against target, expected progress and status
 with
 values_to_date as (
     select
         indikator,
         datum,
         varde,
+        kvinnor,
+        man,
         sum(antal) over (partition by indikator order by datum) as lopande,
     from (
         select
@@ -12,6 +14,8 @@ values_to_date as (
             motesplatser.datum,
             count(*)::double as antal,
             null::double as varde,
+            null::double as kvinnor,
+            null::double as man,
         from indikatorer
         inner join motesplatser
             on sv_fold(motesplatser.typ) = sv_fold(indikatorer.raknas_fran)
@@ -24,6 +28,8 @@ values_to_date as (
             indikatorvarden.datum,
             0,
             indikatorvarden.varde,
+            indikatorvarden.kvinnor,
+            indikatorvarden.man,
         from indikatorvarden
         inner join indikatorer on indikatorer.id = indikatorvarden.indikator
         where indikatorer.raknas_fran is null
@@ -49,6 +55,9 @@ latest as (
         indikator,
         max(datum) as senaste_datum,
         arg_max(coalesce(varde, lopande), datum) as senaste_varde,
+        -- the latest value's own split, empty when that value has none (an earlier split is not carried on)
+        arg_max_null(kvinnor, datum) as senaste_kvinnor,
+        arg_max_null(man, datum) as senaste_man,
     from values_to_date
     group by indikator
 ),
@@ -57,6 +66,8 @@ measured as (
         indikatorer.*,
         latest.senaste_datum,
         latest.senaste_varde,
+        latest.senaste_kvinnor,
+        latest.senaste_man,
         (latest.senaste_varde - indikatorer.utgangsvarde)
             / nullif(indikatorer.malvarde - indikatorer.utgangsvarde, 0) as progress,
         least(greatest(coalesce(
@@ -83,6 +94,8 @@ select
     measured.raknas_fran,
     measured.senaste_datum,
     measured.senaste_varde,
+    measured.senaste_kvinnor as kvinnor,
+    measured.senaste_man as man,
     measured.progress,
     measured.forvantat,
     case
