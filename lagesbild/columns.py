@@ -360,3 +360,18 @@ STAFF_VS_LEDGER: Spec = (
     Column("bokfort_kr", "claim.booked", KR),
     Column("skillnad_kr", "col.difference", KR),
 )
+
+# lagesbild.problems.Problem.as_dict: what Datakvalitet and an upload's check list; a note has no row or value.
+PROBLEMS: Spec = (
+    Column("niva", "col.level_problem", TEXT),
+    Column("fil", "col.file", TEXT),
+    Column("rad", "col.row", INT),
+    Column("kolumn", "col.column", TEXT),
+    Column("varde", "col.value", TEXT),
+    Column("forvantat", "col.expected_value", TEXT),
+)
+NOTES: Spec = (
+    Column("fil", "col.file", TEXT),
+    Column("kolumn", "col.column", TEXT),
+    Column("forvantat", "col.note", TEXT),
+)

@@ -538,6 +538,11 @@ def open_decisions(ctx: Context, key: str, width: int) -> None:
     table(frame, columns.OPEN_DECISIONS, ctx, key=key, widths={"beslut": width}, wrap=True)
 
 
+def problems_table(ctx: Context, found: list[Problem], spec: columns.Spec, key: str) -> None:
+    """Problems or notes as a table, each written in the reader's language."""
+    table(pd.DataFrame([p.as_dict(ctx.lang) for p in found]), spec, ctx, key=key)
+
+
 def meeting_pack_downloads(ctx: Context) -> None:
     """The PDF meeting pack and the Excel workbook of every table, made only when clicked."""
     project, lang = ctx.project, ctx.lang

@@ -51,32 +51,11 @@ if files:
             key="uppdatera_recognised",
         )
     if checked.problems:
-        ui.table(
-            pd.DataFrame([p.as_dict(ctx.lang) for p in checked.problems]),
-            (
-                columns.Column("niva", "col.level_problem", columns.TEXT),
-                columns.Column("fil", "col.file", columns.TEXT),
-                columns.Column("rad", "col.row", columns.INT),
-                columns.Column("kolumn", "col.column", columns.TEXT),
-                columns.Column("varde", "col.value", columns.TEXT),
-                columns.Column("forvantat", "col.expected_value", columns.TEXT),
-            ),
-            ctx,
-            key="uppdatera_problems",
-        )
+        ui.problems_table(ctx, checked.problems, columns.PROBLEMS, key="uppdatera_problems")
     if checked.notes:
         st.subheader(ctx.t("quality.notes"))
         st.caption(ctx.t("quality.notes_help"))
-        ui.table(
-            pd.DataFrame([p.as_dict(ctx.lang) for p in checked.notes]),
-            (
-                columns.Column("fil", "col.file", columns.TEXT),
-                columns.Column("kolumn", "col.column", columns.TEXT),
-                columns.Column("forvantat", "col.note", columns.TEXT),
-            ),
-            ctx,
-            key="uppdatera_notes",
-        )
+        ui.problems_table(ctx, checked.notes, columns.NOTES, key="uppdatera_notes")
     if checked.changes:
         st.subheader(ctx.t("upload.changes"))
         ui.table(

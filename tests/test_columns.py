@@ -9,6 +9,7 @@ import pytest
 
 from lagesbild import claims, columns, formatting, i18n, overview, staff
 from lagesbild.exports import ALL_ACTIVITIES
+from lagesbild.problems import error
 
 SPECS = {
     name: value
@@ -37,6 +38,8 @@ SHOWN_WITH = {
     "STAFF_HOURS": ("staff_hours",),
     "STAFF_VS_LEDGER": ("staff_vs_ledger",),
 }
+# Specs of problems and notes (lagesbild.problems.Problem.as_dict), not of a query.
+OF_PROBLEMS = ("PROBLEMS", "NOTES")
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +63,13 @@ def stracket_columns(stracket_project) -> dict[str, set[str]]:
 
 
 def test_every_spec_of_the_module_is_named_with_its_query():
-    assert set(SPECS) == set(SHOWN_WITH)
+    assert set(SPECS) == set(SHOWN_WITH) | set(OF_PROBLEMS)
+
+
+@pytest.mark.parametrize("name", OF_PROBLEMS)
+def test_every_field_of_a_problem_spec_is_a_key_of_a_problem(name):
+    problem = error("utfall.csv", 3, "Belopp", "tolv", "cell_amount")
+    assert [c.field for c in SPECS[name] if c.field not in problem.as_dict()] == []
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
@@ -69,13 +78,13 @@ def test_every_label_of_a_spec_has_a_text_in_both_languages(name, lang):
     assert all(i18n.t(c.label, lang) for c in SPECS[name])
 
 
-@pytest.mark.parametrize("name", sorted(SPECS))
+@pytest.mark.parametrize("name", sorted(SHOWN_WITH))
 def test_every_field_of_a_spec_is_a_column_of_its_query(name, stracket_columns):
     returned = set().union(*(stracket_columns[q] for q in SHOWN_WITH[name]))
     assert [c.field for c in SPECS[name] if c.field not in returned] == []
 
 
-@pytest.mark.parametrize("name", sorted(SPECS))
+@pytest.mark.parametrize("name", sorted(SHOWN_WITH))
 def test_every_total_a_spec_takes_from_its_query_is_a_column_of_it(name, stracket_columns):
     returned = set().union(*(stracket_columns[q] for q in SHOWN_WITH[name]))
     assert [c.total for c in SPECS[name] if isinstance(c.total, str) and c.total not in returned] == []
