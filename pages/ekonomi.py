@@ -114,7 +114,7 @@ if ui.page_header(ctx, "page.economy"):
         )
         ui.table(financiers, FINANCIERS, ctx, key="ekonomi_financier_table")
     st.subheader(ctx.t("economy.financier_rules"))
-    rules = financiers[financiers.maxandel_procent.notna() | financiers.tak_kr.notna()]
+    rules = financiers[financiers.har_regel]
     ui.table(
         rules,
         RULES,

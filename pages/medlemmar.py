@@ -41,10 +41,9 @@ if ui.page_header(ctx, "page.members"):
         key="medlemmar_counties",
     )
     st.subheader(ctx.t("members.list"))
-    # The members who still owe their fee first, the largest amount first: the ones to contact.
-    owing_first = members.sort_values(["obetalt_kr", "medlem"], ascending=[False, True])
+    # The members who still owe their fee first, the largest amount first (queries/members.sql): the ones to contact.
     ui.table(
-        owing_first,
+        members,
         (
             columns.Column("medlem", "col.member", columns.TEXT),
             columns.Column("lan", "col.county", columns.TEXT),

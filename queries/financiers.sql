@@ -92,6 +92,7 @@ select
     maxandel_procent,
     maxandel_kr,
     tak_kr,
+    maxandel_procent is not null or tak_kr is not null as har_regel,
     medgivet_ackumulerat_kr,
     medgivet_ackumulerat_kr - rekvirerat_ackumulerat_kr as underlag_kr,
     case

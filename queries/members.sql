@@ -47,4 +47,5 @@ select
     -- a member who paid more than its fee owes nothing, and its surplus does not pay for another's
     sum(greatest(obetalt_kr, 0)) over () as obetalt_totalt_kr,
 from listed
-order by lan, medlem
+-- those who owe the most first, as the steering group follows them up
+order by obetalt_kr desc, medlem
