@@ -273,9 +273,9 @@ def _activities(pdf: _Pack, c: _Context) -> None:
     )
     influence = data.influence
     pdf.subheading(c.t("influence.overdue"), keep=20)
-    _influence_table(pdf, c, influence[influence.forsenad.fillna(False).astype(bool)])
+    _influence_table(pdf, c, influence[influence.forsenad])
     pdf.subheading(c.t("upcoming", days=overview.UPCOMING_DAYS), keep=20)
-    _influence_table(pdf, c, influence[influence.kommande.fillna(False).astype(bool)], deadline=True)
+    _influence_table(pdf, c, influence[influence.kommande], deadline=True)
 
 
 def _influence_table(pdf: _Pack, c: _Context, efforts: pd.DataFrame, deadline: bool = False) -> None:

@@ -51,7 +51,7 @@ if ui.page_header(ctx, "page.influence"):
     # Each table keeps the columns its question needs, so that the next step fits beside the issue.
     widths: dict = {"fraga": 230, "nasta_steg": 230, "mottagare": 170, "ansvarig": 110}
     st.subheader(ctx.t("upcoming", days=overview.UPCOMING_DAYS))
-    upcoming = ui.kept(ctx, "paverkan_upcoming", lambda: efforts[efforts.kommande.fillna(False).astype(bool)], shown)
+    upcoming = ui.kept(ctx, "paverkan_upcoming", lambda: efforts[efforts.kommande], shown)
     if upcoming.empty:
         st.text(ctx.t("influence.none"))
     else:
@@ -65,7 +65,7 @@ if ui.page_header(ctx, "page.influence"):
             kept=shown,
         )
     st.subheader(ctx.t("influence.overdue"))
-    overdue = ui.kept(ctx, "paverkan_overdue", lambda: efforts[efforts.forsenad.fillna(False).astype(bool)], shown)
+    overdue = ui.kept(ctx, "paverkan_overdue", lambda: efforts[efforts.forsenad], shown)
     if overdue.empty:
         st.text(ctx.t("influence.none"))
     else:

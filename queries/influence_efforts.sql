@@ -15,8 +15,11 @@ select
     nasta_steg,
     resultat,
     lank,
-    influence_overdue(status, datum, $rapportdatum::date) as forsenad,
-    influence_upcoming(status, datum, sista_svarsdag, $rapportdatum::date, $kommande_dagar::integer) as kommande,
+    -- an effort without a date (and deadline) is neither overdue nor coming up: yes or no, never unknown
+    coalesce(influence_overdue(status, datum, $rapportdatum::date), false) as forsenad,
+    coalesce(
+        influence_upcoming(status, datum, sista_svarsdag, $rapportdatum::date, $kommande_dagar::integer), false
+    ) as kommande,
     datediff('day', $rapportdatum::date, sista_svarsdag) as dagar_till_svarsdag,
 from paverkan
 order by datum, id
