@@ -136,14 +136,6 @@ def total_row(df: pd.DataFrame, spec: Spec) -> dict[str, object] | None:
     return row
 
 
-def total_of(df: pd.DataFrame, spec: Spec, field: str):
-    """The total row's value of one column that spec adds up, for a sentence that names it (0 for no rows)."""
-    column = next(c for c in spec if c.field == field)
-    if column.total is not True:
-        raise ValueError(f"{field} is not added up")
-    return df[field].sum()
-
-
 def cells(df: pd.DataFrame, spec: Spec, lang: str, blank: str = "") -> list[list[str]]:
     """Each column of df written out as its spec says, a column at a time, a total row last when the spec has one."""
     written = [[cell(v, c, lang, blank) for v in df[c.field].tolist()] for c in spec]
@@ -284,8 +276,8 @@ INFLUENCE_EFFORTS: Spec = (
 
 INFLUENCE_COUNTS: Spec = (
     Column("status", "col.status", STATUS),
-    Column("antal", "col.count", INT, True),
-    Column("forsenade", "col.overdue", INT, True),
+    Column("antal", "col.count", INT, "antal_totalt"),
+    Column("forsenade", "col.overdue", INT, "forsenade_totalt"),
 )
 
 MEETINGS_BY_TYPE: Spec = (

@@ -217,7 +217,6 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     activities = project.frame("activity_counts_by_status", r)
     influence = project.frame("influence_counts_by_status", r)
     meetings = project.frame("meeting_totals", r).iloc[0]
-    late = columns.total_of(influence, columns.INFLUENCE_COUNTS, "forsenade")
     rows: list[tuple] = [
         (i18n.t("kf.report_date", lang), None, None, None, r),
         (i18n.t("metric.budget", lang), totals.budget_kr, None, None, None),
@@ -232,7 +231,7 @@ def _key_figures(project: Project, r: dt.date, lang: str) -> pd.DataFrame:
     for row in activities.itertuples():
         rows.append((i18n.t("kf.activities", lang, status=i18n.status(row.status, lang)), None, row.antal, None, None))
     rows += [
-        (i18n.t("kf.influence_late", lang), None, int(late), None, None),
+        (i18n.t("kf.influence_late", lang), None, int(influence.forsenade_totalt.iloc[0]), None, None),
         (i18n.t("kf.meetings", lang), None, int(meetings.antal), None, None),
         (i18n.t("kf.women", lang), None, int(meetings.kvinnor), None, None),
         (i18n.t("kf.men", lang), None, int(meetings.man), None, None),

@@ -35,7 +35,7 @@ def _flag_params(
     return {
         "aktivitet_status": tuple(str(s) for s in activity_counts.status),
         "aktivitet_antal": tuple(int(n) for n in activity_counts.antal),
-        "paverkan_forsenade": tuple(int(n) for n in influence_counts.forsenade),
+        "paverkan_forsenade_totalt": int(influence_counts.forsenade_totalt.iloc[0]),
         "indikator_status": tuple(str(s) for s in indicators.status),
         "beslut_forsenat": tuple(None if pd.isna(v) else bool(v) for v in decisions.forsenat),
     }
@@ -78,6 +78,18 @@ def flags(
 
     financiers is queries/financiers.sql; the counts are those of flag_counts, of the other frames.
     """
+    counted = flag_counts(activity_counts, influence_counts, indicators, decisions)
+    counts = (
+        ("flag.activities_late", int(counted.forsenade_aktiviteter)),
+        ("flag.influence_late", int(counted.forsenade_paverkansinsatser)),
+        ("flag.indicators_behind", int(counted.indikatorer_efter)),
+        ("flag.decisions_late", int(counted.forsenade_beslut)),
+    )
+    return financing_flags(financiers, lang) + [i18n.t(key, lang, n=n) for key, n in counts if n]
+
+
+def financing_flags(financiers: pd.DataFrame, lang: str = "sv") -> list[str]:
+    """A sentence for every financing rule a financier breaks (queries/financiers.sql's flaggor)."""
     out: list[str] = []
     for row in financiers.itertuples():
         for flag in row.flaggor:
@@ -111,14 +123,6 @@ def flags(
                         cap=formatting.kr(row.atagande_kr),
                     )
                 )
-    counted = flag_counts(activity_counts, influence_counts, indicators, decisions)
-    counts = (
-        ("flag.activities_late", int(counted.forsenade_aktiviteter)),
-        ("flag.influence_late", int(counted.forsenade_paverkansinsatser)),
-        ("flag.indicators_behind", int(counted.indikatorer_efter)),
-        ("flag.decisions_late", int(counted.forsenade_beslut)),
-    )
-    out += [i18n.t(key, lang, n=n) for key, n in counts if n]
     return out
 
 

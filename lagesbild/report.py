@@ -266,9 +266,9 @@ def _activities(pdf: _Pack, c: _Context) -> None:
     pdf.paragraph(
         c.t(
             "influence_line",
-            n=int(columns.total_of(counts, columns.INFLUENCE_COUNTS, "antal")),
+            n=int(counts.antal_totalt.iloc[0]),
             counts=_counts_line(counts, c.lang),
-            late=formatting.number(int(columns.total_of(counts, columns.INFLUENCE_COUNTS, "forsenade"))),
+            late=formatting.number(int(counts.forsenade_totalt.iloc[0])),
         )
     )
     influence = data.influence
@@ -329,15 +329,7 @@ def _economy(pdf: _Pack, c: _Context) -> None:
     fin = data.financiers
     table(pdf, fin, ECONOMY_FINANCIERS, c.lang)
     pdf.subheading(c.t("economy.financier_rules"), keep=15)
-    # Only the financing rules: the other frames are passed empty, so they flag nothing.
-    rules = overview.flags(
-        fin,
-        data.activity_counts.iloc[0:0],
-        data.influence_counts.iloc[0:0],
-        data.indicators.iloc[0:0],
-        data.decisions.iloc[0:0],
-        c.lang,
-    )
+    rules = overview.financing_flags(fin, c.lang)
     if rules:
         pdf.bullets([plain(f) for f in rules])
     else:

@@ -6,10 +6,6 @@ activities as (
         unnest($aktivitet_status::varchar[]) as status,
         unnest($aktivitet_antal::bigint[]) as antal,
 ),
-influence as (
-    -- the overdue influence efforts of each status, as queries/influence_counts_by_status.sql counts them
-    select unnest($paverkan_forsenade::bigint[]) as forsenade,
-),
 indicators as (
     -- each indicator's status, as queries/indicators.sql judges it
     select unnest($indikator_status::varchar[]) as status,
@@ -22,7 +18,8 @@ counts as (
     select
         (select coalesce(sum(antal), 0) from activities where status = 'Försenad')::bigint
             as forsenade_aktiviteter,
-        (select coalesce(sum(forsenade), 0) from influence)::bigint as forsenade_paverkansinsatser,
+        -- as queries/influence_counts_by_status.sql counts them in all
+        $paverkan_forsenade_totalt::bigint as forsenade_paverkansinsatser,
         (select count(*) from indicators where status = 'Efter') as indikatorer_efter,
         (select count(*) from decisions where forsenat) as forsenade_beslut,
 )

@@ -1,4 +1,4 @@
--- number of influence efforts per status in the file, and how many of each are overdue
+-- number of influence efforts per status in the file, how many of each are overdue, and both in all
 with
 statuses as (
     select * from (values
@@ -11,6 +11,8 @@ select
     count(paverkan.id) filter (
         where influence_overdue(paverkan.status, paverkan.datum, $rapportdatum::date)
     ) as forsenade,
+    sum(antal) over () as antal_totalt,
+    sum(forsenade) over () as forsenade_totalt,
 from statuses
 left join paverkan on paverkan.status = statuses.status
 group by statuses.ordning, statuses.status
