@@ -7,7 +7,6 @@ import math
 
 import pandas as pd
 
-from lagesbild import overview
 from lagesbild.claims import summary_periods
 from lagesbild.project import Project
 
@@ -42,7 +41,6 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
     activities = project.frame("activity_counts_by_status", r)
     influence = project.frame("influence_counts_by_status", r)
     meetings = project.frame("meeting_totals", r).iloc[0]
-    counts = overview.flag_counts(activities, influence, indicators, project.frame("decisions", r))
     return {
         "projekt": {
             "id": project.id,
@@ -91,7 +89,7 @@ def summary(project: Project, rapportdatum: dt.date | None = None) -> dict:
         "aktiviteter": {row.status: int(row.antal) for row in activities.itertuples()},
         "paverkan": {
             "per_status": {row.status: int(row.antal) for row in influence.itertuples()},
-            "forsenade": int(counts.forsenade_paverkansinsatser),
+            "forsenade": int(influence.forsenade_totalt.iloc[0]),
         },
         "motesplatser": {
             "antal": int(meetings.antal),
