@@ -72,6 +72,11 @@ def flag_key(value) -> str:
     return f"flag_short.{value}"
 
 
+def meeting_state_key(value) -> str:
+    """The text of a steering group meeting's state (queries/steering_meetings.sql's lage)."""
+    return f"meeting_state.{value}"
+
+
 def binding_key(value) -> str:
     """The text of the limit that binds a financier's claim basis (queries/financiers.sql's begransning)."""
     return f"claim.binding.{value}"

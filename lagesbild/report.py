@@ -71,6 +71,11 @@ INDICATORS = columns.pick(
     "id namn enhet senaste_varde malvarde progress forvantat status kvinnor man",
 )
 MEETINGS = columns.pick(columns.MEETINGS_BY_TYPE, "typ antal kvinnor man andel_kvinnor")
+STEERING_MEETINGS = (  # queries/steering_meetings.sql
+    columns.Column("datum", "col.date", columns.DATE, width=40),
+    columns.Column("lage", "col.status", columns.LABEL, width=50, key=columns.meeting_state_key),
+    columns.Column("antal_beslut", "decisions_taken", columns.INT, width=40),
+)
 
 
 class _Data:
@@ -92,6 +97,9 @@ class _Data:
         self.meetings_by_type = frame("meetings_by_type", r)
         self.risks = frame("risks", r, bara_oppna=False)
         self.decisions = frame("decisions", r)
+        self.steering_meetings = frame(
+            "steering_meetings", r, moten=project.metadata.styrgruppsmoten, motesdatum=meeting_date
+        )
         self.open_decisions = frame("open_decisions", r)
         self.previous = overview.last_meeting(project.metadata.styrgruppsmoten, min(r, meeting_date))
         self.since = frame("changes_since", r, sedan=self.previous).iloc[0] if self.previous else None
@@ -236,12 +244,7 @@ def _organisation(pdf: _Pack, c: _Context) -> None:
     pdf.section(c.t("section.organisation"))
     pdf.subheading(c.t("steering"))
     if c.meta.styrgruppsmoten:
-        taken = c.data.decisions.datum.dropna().map(lambda d: pd.Timestamp(d).date()).value_counts()
-        rows = []
-        for meeting in c.meta.styrgruppsmoten:
-            state = "held" if meeting < c.meeting_date else "this_meeting" if meeting == c.meeting_date else "planned"
-            rows.append([formatting.date(meeting), c.t(state), formatting.number(int(taken.get(meeting, 0)))])
-        pdf.data_table([c.t("col.date"), c.t("col.status"), c.t("decisions_taken")], rows, [40, 50, 40], "LLR", size=9)
+        table(pdf, c.data.steering_meetings, STEERING_MEETINGS, c.lang, size=9)
     else:
         pdf.paragraph(c.t("no_meetings"))
     pdf.subheading(c.t("risks.list"))

@@ -634,3 +634,21 @@ def test_python_m_lagesbild_validate_accepts_the_example():
         timeout=60,
     )
     assert (run.returncode, run.stdout.strip().splitlines()[-1]) == (0, f"{STRACKET}: 0 fel, 0 varningar")
+
+
+def test_the_steering_meetings_count_the_decisions_dated_on_each(stracket_project):
+    # beslut.csv: two decisions on each of the four meetings held; none yet on 2026-12-10
+    dated = Counter(row["Datum"] for row in csv_rows(STRACKET / "beslut.csv"))
+    meetings = stracket_project.meta.styrgruppsmoten
+    found = stracket_project.frame("steering_meetings", moten=meetings, motesdatum=dt.date(2026, 12, 10))
+    assert [
+        (d.isoformat(), s, n) for d, s, n in zip(found.datum.dt.date, found.lage, found.antal_beslut, strict=True)
+    ] == [
+        (m.isoformat(), "held" if m < dt.date(2026, 12, 10) else "this_meeting", dated[m.isoformat()]) for m in meetings
+    ]
+
+
+def test_the_four_meetings_held_each_took_two_decisions(stracket_project):
+    meetings = stracket_project.meta.styrgruppsmoten
+    found = stracket_project.frame("steering_meetings", moten=meetings, motesdatum=dt.date(2026, 12, 10))
+    assert found.antal_beslut.tolist() == [2, 2, 2, 2, 0]

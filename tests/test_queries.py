@@ -45,6 +45,7 @@ def params_for(project: projects.Project, name: str) -> dict:
             project.frame("project_totals").iloc[0], project.frame("financiers"), project.frame("indicators")
         )
         | {"paverkan_forsenade_totalt": 0}  # flag_counts: no overdue influence effort
+        | {"moten": project.meta.styrgruppsmoten, "motesdatum": r}  # steering_meetings: the pack is for today
         # today against a frozen picture: its costs as today's (the lists of claims and payments are left empty)
         | dict.fromkeys(
             ("upparbetat_nu_kr", "upparbetat_fore_kr"), float(project.frame("project_totals").upparbetat_kr[0])
