@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+from duckdb import ColumnExpression, ConstantExpression
 
 from lagesbild import account_plans, database, publishing, reading, schema, store
 from lagesbild.config import Bookkeeping, Meta, read_meta
@@ -107,6 +109,7 @@ def load(folder: Path, keep: bool = True) -> Project:
     bookkeeping = meta.bokforing if meta and meta.bokforing else Bookkeeping()
     con = database.new_connection()
     names: dict[str, str] = {}  # a file's name in the contract → its name in the folder
+    bad_cells: dict[str, duckdb.Expression] = {}  # a file's stem → the condition of its rows with a bad cell
     full_ledger = False
     reading.account_names(con, {})
     with tempfile.TemporaryDirectory(prefix="lagesbild-") as workdir:
@@ -122,6 +125,8 @@ def load(folder: Path, keep: bool = True) -> Project:
             result = reading.read_file(con, path, spec, Path(workdir), bookkeeping.dimension)
             problems += result.problems
             full_ledger = full_ledger or result.full_ledger
+            if result.bad_rows is not None:
+                bad_cells[spec.stem] = result.bad_rows
             if (
                 result.table
                 and not spec.may_be_empty
@@ -137,9 +142,19 @@ def load(folder: Path, keep: bool = True) -> Project:
     for name in database.model_order():
         database.execute(con, name, **params)
     params["rapportdatum"] = meta.rapportdatum or _latest_cost_date(con) or meta.start
-    for name in database.query_names("checks"):
-        rows = database.execute(con, name, **params).fetchall()
-        problems += [Problem.from_check(*row) for row in rows]
+    checked = [
+        Problem.from_check(*row)
+        for name in database.query_names("checks")
+        for row in database.execute(con, name, **params).fetchall()
+    ]
+    problems += checked
+    # Only now, so that the checks across files saw every row (no row is "unknown" because another was bad).
+    if _leave_out(con, bad_cells, checked):
+        # The figures leave the rows with an error out (contract §7): the models are made again without them.
+        for name in reversed(database.model_order()):
+            con.execute(f"drop table {name.removeprefix('models/')}")  # the models' own constant names
+        for name in database.model_order():
+            database.execute(con, name, **params)
     named = _named(problems, names)
     notes = [p for p in named if p.niva == NOTE]
     kept = [p for p in named if p.niva != NOTE]
@@ -147,6 +162,25 @@ def load(folder: Path, keep: bool = True) -> Project:
         store.save(folder, version, con, store.Stored(kept, notes, params, params["rapportdatum"]))
     database.lock(con)
     return Project(folder, meta, con, kept, params["rapportdatum"], notes, params)
+
+
+# Errors that point at a row to show where, but are about a whole year: the row itself stays.
+ABOUT_A_YEAR = frozenset({"cost_year_without_financing", "cost_year_financing_zero"})
+
+
+def _leave_out(con: duckdb.DuckDBPyConnection, bad_cells: dict[str, duckdb.Expression], checked: list[Problem]) -> bool:
+    """Take the rows with a bad cell, and those the checks found in error, out of their files' tables;
+    whether there were any."""
+    rows: dict[str, set[int]] = defaultdict(set)
+    for p in checked:
+        if p.is_error and p.rad is not None and p.kod not in ABOUT_A_YEAR and p.fil in schema.FILES_BY_FILENAME:
+            rows[schema.FILES_BY_FILENAME[p.fil].stem].add(p.rad)
+    for stem in {*bad_cells, *rows}:
+        bad = bad_cells.get(stem, ConstantExpression(False))
+        if rows[stem]:
+            bad = bad | ColumnExpression("rad").isin(*(ConstantExpression(r) for r in sorted(rows[stem])))
+        reading.keep_rows(con, stem, ~bad)
+    return bool(bad_cells or rows)
 
 
 def _with_object_column(spec: schema.FileSpec, bookkeeping: Bookkeeping) -> schema.FileSpec:

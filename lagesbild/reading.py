@@ -87,6 +87,9 @@ class ReadResult:
     table: str | None
     problems: list[Problem] = field(default_factory=list)
     full_ledger: bool = False  # every account of each voucher: only cost accounts are project costs
+    # The rows with a bad cell, every one and not only those listed: the figures leave them out (contract §7)
+    # once the checks across files have seen them (lagesbild.project.load).
+    bad_rows: duckdb.Expression | None = None
 
 
 def find_file(folder: Path, spec: FileSpec) -> Path | None:
@@ -479,18 +482,41 @@ def empty_table(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
     rel.select(ColumnExpression("record_nr"), *_typed_select(spec, set())).create(spec.stem)
 
 
-def _cell_problems(con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[str]) -> list[Problem]:
+def _cell_problems(
+    con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[str]
+) -> tuple[list[Problem], duckdb.Expression | None]:
+    """The problems of the file's cells, and the condition of a row with one (None when no row has)."""
     problems: list[Problem] = []
     table = con.table(spec.stem)
     checks = list(_cell_checks(spec, present))
     if not checks:
-        return problems
+        return problems, None
     # One query finds out whether any cell is bad: most files have none.
     any_bad = checks[0][2]
     for _, _, condition, _ in checks[1:]:
         any_bad = any_bad | condition
     if not table.filter(any_bad).limit(1).fetchall():
-        return problems
+        return problems, None
+    _found_problems(con, spec, checks, problems)
+    return problems, CoalesceOperator(any_bad, ConstantExpression(False))
+
+
+def keep_rows(con: duckdb.DuckDBPyConnection, stem: str, condition: duckdb.Expression) -> None:
+    """Only the rows of table stem that meet condition are kept."""
+    assert re.fullmatch(r"[a-z]+", stem)  # the schema's own constant file stems, never user input
+    con.table(stem).filter(condition).create(f"{stem}_kvar")
+    con.execute(f"drop table {stem}")
+    con.execute(f"alter table {stem}_kvar rename to {stem}")
+
+
+def _found_problems(
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    checks: list[tuple[Column, str, duckdb.Expression, tuple[str, dict[str, str]]]],
+    problems: list[Problem],
+) -> None:
+    """The problems of each check, the first MAX_PROBLEMS_PER_COLUMN by row and a count of the rest."""
+    table = con.table(spec.stem)
     for column, text, condition, (kod, values) in checks:
         found = table.filter(condition).order("rad").limit(MAX_PROBLEMS_PER_COLUMN + 1)
         rows = found.select(ColumnExpression("rad"), ColumnExpression(text)).fetchall()
@@ -500,7 +526,6 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, spec: FileSpec, present: set[
             total = table.filter(condition).count("*").fetchall()[0][0]
             more = {MORE: total - MAX_PROBLEMS_PER_COLUMN}
             problems.append(error(spec.filename, None, column.name, None, kod, **values, **more))
-    return problems
 
 
 def _cell_checks(
@@ -578,7 +603,8 @@ def read_file(
         con.execute(f"drop table if exists {CELLS}")  # a constant name, never user input
     result.table = spec.stem
     result.full_ledger = bool(present & {"debet", "kredit"})
-    result.problems += _cell_problems(con, spec, present)
+    found, result.bad_rows = _cell_problems(con, spec, present)
+    result.problems += found
     return result
 
 
@@ -603,7 +629,8 @@ def _read_sie(con: duckdb.DuckDBPyConnection, path: Path, spec: FileSpec, dimens
     _create(con, spec, con.from_df(frame), present, 0, mapping)
     account_names(con, ledger.konton)
     result = ReadResult(spec.stem, list(ledger.problems), full_ledger=True)
-    result.problems += _cell_problems(con, spec, present)
+    found, result.bad_rows = _cell_problems(con, spec, present)
+    result.problems += found
     return result
 
 

@@ -401,6 +401,7 @@ FILES: tuple[FileSpec, ...] = (
 )
 
 FILES_BY_STEM = {f.stem: f for f in FILES}
+FILES_BY_FILENAME = {f.filename: f for f in FILES}
 
 
 # Every kind of white space a spreadsheet writes (no-break and narrow no-break space among them) and _

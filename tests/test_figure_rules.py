@@ -253,3 +253,43 @@ def test_a_linked_report_date_inside_the_period_is_kept_without_a_notice():
         dt.date(2023, 6, 30),
         0,
     )
+
+
+# rows with an error are left out of the figures (contract §7)
+
+STRACKET_SPENT = 2_755_254.55  # upparbetat of data/stracket as it is (its reference figure)
+
+
+def _spent(folder) -> float:
+    return float(projects.load(folder).frame("project_totals").upparbetat_kr.iloc[0])
+
+
+def test_a_ledger_row_dated_outside_the_period_is_reported_and_left_out_of_the_costs(tmp_path):
+    ledger = (DATA / "stracket" / "utfall.csv").read_bytes() + b"2011-01-07;5810;Z1;utanf\xf6r;1000000,00\r\n"
+    folder = write_project(tmp_path, DATA / "stracket", utfall=ledger)
+    assert (_errors(folder)[0][:3], round(_spent(folder), 2)) == (("utfall.csv", 288, "Datum"), STRACKET_SPENT)
+
+
+def test_a_ledger_row_on_an_account_no_category_covers_is_left_out_of_the_costs(tmp_path):
+    ledger = (DATA / "stracket" / "utfall.csv").read_bytes() + b"2025-05-07;3999;Z3;ok\xe4nt konto;1000000,00\r\n"
+    folder = write_project(tmp_path, DATA / "stracket", utfall=ledger)
+    assert round(_spent(folder), 2) == STRACKET_SPENT
+
+
+def test_a_meeting_place_with_a_negative_count_is_left_out_of_the_attendance(tmp_path):
+    # row 2 of motesplatser.csv has 4 women and 4 men: with Kvinnor -40 the row goes, 157 − 4 women remain
+    source = (DATA / "stracket" / "motesplatser.csv").read_text(encoding="utf-8-sig").splitlines()
+    fields = source[1].split(";")
+    fields[5] = "-40"
+    source[1] = ";".join(fields)
+    folder = write_project(tmp_path, DATA / "stracket", motesplatser="\n".join(source) + "\n")
+    totals = projects.load(folder).frame("meeting_totals").iloc[0]
+    assert (int(totals.antal), int(totals.kvinnor), int(totals.man)) == (24, 153, 193)
+
+
+def test_every_row_with_an_unreadable_amount_is_left_out_not_only_the_50_listed(tmp_path):
+    # MINIMAL's ledger is 40 000,00 + 12 500,50; sixty rows more of 'tolv' kronor add nothing
+    ledger = MINIMAL["utfall.csv"] + "".join(f"2025-06-30;6550;;V{i};Konsult;tolv\n" for i in range(60))
+    folder = write_project(tmp_path, utfall=ledger)
+    rows = projects.load(folder).rows("utfall")
+    assert (len(rows), round(_spent(folder), 2)) == (2, 52_500.50)
