@@ -226,6 +226,10 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "a sheet of at most {limit} columns – row {row} has a value in column {column}; remove what stands to "
         "the right of the table",
     ),
+    "problem.csv_columns": (
+        "en rubrikrad med högst {limit} kolumner – filens rubrikrad har fler; ta bort kolumner som inte behövs",
+        "a header row of at most {limit} columns – the file's header row has more; remove the columns not needed",
+    ),
     "problem.xlsx_empty": (
         "kalkylbladet är tomt – första raden ska vara rubrikraden",
         "the sheet is empty – the first row should be the header row",

@@ -260,6 +260,9 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
         target.write_bytes(text.encode("utf-8"))  # one encode: a text stream encodes in small pieces
         path, codec = target, "utf-8"
     header = next(csv.reader([lines[index]], delimiter=delimiter))
+    if len(header) > xlsx.MAX_COLUMNS:
+        # The bound of a workbook's columns: a header of 200 000 fields would take minutes and gigabytes.
+        raise Unreadable("csv_columns", index + 1, limit=xlsx.MAX_COLUMNS)
     counted = text if text is not None else data
     return Source(
         _safe_path(path, workdir),

@@ -139,6 +139,18 @@ def test_a_value_beyond_the_column_limit_is_refused_naming_row_and_column(tmp_pa
         sheet(tmp_path, xlsx_of(rows))
 
 
+def test_a_csv_header_beyond_the_column_limit_is_refused_naming_its_row(tmp_path):
+    header = "Datum;Konto;Verifikation;Text;Belopp;" + ";".join(f"extra{i}" for i in range(96))  # 101 fields
+    folder = write_project(tmp_path, utfall=header + "\n2025-05-01;6550;V1;Konsult" + ";" * 97 + "\n")
+    assert [(p.fil, p.rad, p.kod) for p in projects.load(folder).problems] == [("utfall.csv", 1, "csv_columns")]
+
+
+def test_a_csv_header_at_the_column_limit_is_read(tmp_path):
+    header = "Datum;Konto;Verifikation;Text;Belopp;" + ";".join(f"extra{i}" for i in range(95))  # 100 fields
+    folder = write_project(tmp_path, utfall=header + "\n2025-06-30;6550;V2;Konsult juni;12500,50" + ";" * 95 + "\n")
+    assert len(projects.load(folder).rows("utfall")) == 1
+
+
 def test_a_sheet_with_more_cells_than_the_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_CELLS", 17)  # 3 rows × 6 cells = 18
     with pytest.raises(ValueError, match="högst 17 celler"):
