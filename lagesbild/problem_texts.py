@@ -202,8 +202,12 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "the Excel file could not be opened – {part}: expected {reason}",
     ),
     "problem.xlsx_unreadable": (
-        "Excel-filen kunde inte öppnas ({error})",
-        "the Excel file could not be opened ({error})",
+        "en Excel-arbetsbok som går att öppna – filen är skadad ({error}); öppna den i Excel och spara den igen",
+        "an Excel workbook that opens – the file is damaged ({error}); open it in Excel and save it again",
+    ),
+    "problem.xlsx_not_workbook": (
+        "en Excel-arbetsbok (.xlsx) – filen är en zip-fil utan arbetsbok i sig; spara tabellen som .xlsx eller CSV",
+        "an Excel workbook (.xlsx) – the file is a zip file with no workbook in it; save the table as .xlsx or CSV",
     ),
     "problem.xlsx_hidden": (
         "minst ett synligt kalkylblad – alla blad i filen är dolda",
@@ -225,6 +229,12 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "står till höger om tabellen",
         "a sheet of at most {limit} columns – row {row} has a value in column {column}; remove what stands to "
         "the right of the table",
+    ),
+    "problem.csv_is_zip": (
+        "en textfil (CSV) – filen är en zip-fil, troligen en Excel-arbetsbok; ge den ändelsen .xlsx eller spara den "
+        "som CSV",
+        "a text file (CSV) – the file is a zip file, most likely an Excel workbook; give it the ending .xlsx or save "
+        "it as CSV",
     ),
     "problem.csv_columns": (
         "en rubrikrad med högst {limit} kolumner – filens rubrikrad har fler; ta bort kolumner som inte behövs",

@@ -246,6 +246,8 @@ def prepare(path: Path, workdir: Path, spec: FileSpec) -> Source:
         data, codec, text = b"", "utf-8", xlsx.sheet_as_csv(path)
     else:
         data = path.read_bytes()
+        if data.startswith(b"PK\x03\x04"):  # a zip file: most likely a workbook saved under a .csv name
+            raise Unreadable("csv_is_zip")
         codec, text = decode(data)
         if text is None and _needs_newlines(data):
             text = data.decode("latin-1" if codec == "latin-1" else "utf-8")

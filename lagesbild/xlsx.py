@@ -152,6 +152,9 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -
 def _check_parts(path: Path) -> None:
     """The workbook's parts unpacked stay within MAX_XML_BYTES, counted as they unpack."""
     with open_zip(path, None, MAX_PARTS) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            # A zip file, but not a workbook: say so, not what openpyxl would stumble on.
+            raise Unreadable("xlsx_not_workbook")
         left = MAX_XML_BYTES
         for member in archive.infolist():
             if not member.filename.lower().endswith((".xml", ".rels")):

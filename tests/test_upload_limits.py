@@ -282,3 +282,15 @@ def test_a_sheet_claiming_xfd_is_read_as_six_columns(xfd_measured):
     # characters; each row "2025-03-31;7010;Personal;V<i>;Lön;40000\n" is 37 plus the digits of i, and
     # i = 0 … 19 999 has 10 × 1 + 90 × 2 + 900 × 3 + 9 000 × 4 + 10 000 × 5 = 88 890 digits.
     assert xfd_measured["outcome"] == f"{50 + 20_000 * 37 + 88_890} tecken"
+
+
+def test_a_workbook_saved_under_a_csv_name_is_named_as_a_workbook(tmp_path):
+    folder = write_project(tmp_path, utfall=xlsx_of([LEDGER_HEADER, *LEDGER_ROWS]))
+    problems = [(p.fil, p.kod) for p in projects.load(folder).problems]
+    assert problems == [("utfall.csv", "csv_is_zip")]
+
+
+def test_a_zip_file_without_a_workbook_in_it_is_named_so(tmp_path):
+    folder = write_project(tmp_path, utfall=None, utfall_xlsx=zip_of([("utfall.csv", b"Datum;Belopp\n")]))
+    problems = [(p.fil, p.kod) for p in projects.load(folder).problems]
+    assert problems == [("utfall.xlsx", "xlsx_not_workbook")]
