@@ -32,10 +32,14 @@ def _load(folder: Path, lang: str = "sv") -> projects.Project | None:
     """The project, or None after printing (in lang) why no figures can be made from it."""
     project = projects.load(folder)
     if not project.usable:
-        for problem in project.errors:
-            print(problem.text(lang), file=sys.stderr)
+        _why_unusable(project, lang)
         return None
     return project
+
+
+def _why_unusable(project: projects.Project, lang: str) -> None:
+    for problem in project.errors:
+        print(problem.text(lang), file=sys.stderr)
 
 
 def _note_errors(project: projects.Project, lang: str = "sv") -> None:
@@ -44,8 +48,11 @@ def _note_errors(project: projects.Project, lang: str = "sv") -> None:
 
 
 def _summary(folder: Path, as_json: bool, rapportdatum: dt.date | None, lang: str) -> int:
-    project = _load(folder, lang)
-    if project is None:
+    project = projects.load(folder)
+    if not project.usable:
+        _why_unusable(project, lang)
+        if as_json:  # no figures without a readable projekt.toml, but a script still reads why
+            print(json.dumps({"problem": {"fel": len(project.errors), "varningar": len(project.warnings)}}))
         return 1
     figures = summary(project, rapportdatum)
     if as_json:

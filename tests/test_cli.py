@@ -51,6 +51,12 @@ def test_summary_of_a_project_whose_ledger_cannot_be_read_exits_1_and_counts_the
     assert (run.returncode, json.loads(run.stdout)["problem"]["fel"] >= 1) == (1, True)
 
 
+def test_summary_of_a_project_whose_toml_cannot_be_read_exits_1_and_still_prints_its_problem_counts(tmp_path, capsys):
+    folder = write_project(tmp_path, projekt='namn = "utan slut\n')
+    code = cli.main(["summary", str(folder), "--json"])
+    assert (code, json.loads(capsys.readouterr().out)) == (1, {"problem": {"fel": 1, "varningar": 0}})
+
+
 def test_summary_of_a_project_with_a_bad_cell_exits_1_and_still_prints_the_figures(tmp_path, capsys):
     folder = write_project(
         tmp_path, utfall="Datum;Kostnadsslag;Belopp\n2025-03-31;Personal;tiotusen\n2025-04-30;Personal;1000\n"
