@@ -124,6 +124,11 @@ def test_a_date_with_a_time_of_day_reads_back_as_that_date(moments):
     assert parse("sv_date", texts) == [d for d, _ in moments]
 
 
+@pytest.mark.parametrize("text", ["2025-04-01 25:00:00", "2025-04-01 12:60", "2025-04-01 00:00:61"])
+def test_a_date_with_a_time_that_is_no_time_is_unreadable(text):
+    assert parse("sv_date", [text]) == [None]
+
+
 @PROPERTY
 @given(st.lists(st.tuples(st.integers(1900, 2200), st.integers(1, 12), st.integers(1, 31)), min_size=1, max_size=25))
 def test_a_date_reads_only_when_it_is_in_the_calendar(parts):
