@@ -36,6 +36,8 @@ SERIES = (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY)
 INK = "#333333"
 # Women and men have the same colours on every page and in the meeting pack.
 WOMEN, MEN = PURPLE, BLUE
+# Bar fillings: plain, then hatched, for series that outnumber the colours.
+HATCHES = ("", "/", ".", "x")
 FONT = {"size": 16}
 
 
@@ -514,29 +516,30 @@ def share_of_women(by_type: pd.DataFrame, labels: dict[str, str], title: str) ->
     return fig
 
 
-def meetings_per_month(meetings: pd.DataFrame, title: str) -> go.Figure:
-    """Meeting places per month, stacked by type."""
-    frame = meetings.assign(manad=[pd.Timestamp(d).date().replace(day=1) for d in meetings.datum])
-    counts = frame.groupby(["manad", "typ"]).size().reset_index(name="antal")
+def meetings_per_month(counts: pd.DataFrame, title: str) -> go.Figure:
+    """Meeting places per month, stacked by type (queries/meetings_by_month.sql)."""
+    counts = counts.assign(manad=[pd.Timestamp(d).date() for d in counts.manad])
     months = sorted(set(counts.manad))
     fig = go.Figure()
-    # Not the colours of women and men, which the charts below it use.
-    types = tuple(c for c in SERIES if c not in (WOMEN, MEN))
-    for colour, typ in zip(types * 4, sorted(set(counts.typ)), strict=False):
+    # Not the colours of women and men, which the charts below it use; beyond six types the colours
+    # come round again with a hatching, so that no two types look the same.
+    colours = tuple(c for c in SERIES if c not in (WOMEN, MEN))
+    for number, typ in enumerate(sorted(set(counts.typ))):
         part = counts[counts.typ == typ]
         fig.add_trace(
             go.Bar(
                 x=part.manad.tolist(),
                 y=part.antal.tolist(),
                 name=safe(typ),
-                marker_color=colour,
+                marker_color=colours[number % len(colours)],
+                marker_pattern_shape=HATCHES[number // len(colours) % len(HATCHES)],
                 hovertemplate="%{y}<extra>" + safe(typ) + "</extra>",
             )
         )
     _layout(fig, title, 380)
     fig.update_layout(barmode="stack")
     _month_axis(fig, months)
-    _value_axis(fig, counts.groupby("manad").antal.sum().tolist(), unit="antal")
+    _value_axis(fig, counts.antal_manad.tolist(), unit="antal")
     return fig
 
 

@@ -384,6 +384,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
         "the values reported per measurement date (last {reported}), so an indicator of participants may show less.",
     ),
     "meetings.over_time": ("Mötesplatser per månad", "Meeting places per month"),
+    "meetings.list": ("Varje mötesplats", "Every meeting place"),
     "meetings.by_type": ("Deltagare per typ", "Attendance per type"),
     "meetings.share": ("Andel kvinnor", "Share of women"),
     "meetings.band": ("Jämn fördelning 40–60 %", "Even distribution 40–60 %"),

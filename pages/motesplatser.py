@@ -24,21 +24,34 @@ if ui.page_header(ctx, "page.meetings"):
     meetings = ctx.frame("meetings")
     by_type = ctx.frame("meetings_by_type")
     if not meetings.empty:
+        by_month = ctx.frame("meetings_by_month")
         ui.chart_with_table(
-            lambda: charts.meetings_per_month(meetings, ctx.t("meetings.over_time")),
-            meetings,
+            lambda: charts.meetings_per_month(by_month, ctx.t("meetings.over_time")),
+            by_month,
             (
-                columns.Column("datum", "col.date", columns.DATE),
-                columns.Column("rubrik", "col.title", columns.TEXT),
+                columns.Column("manad", "col.month", columns.DATE),
                 columns.Column("typ", "col.type", columns.TEXT),
-                columns.Column("format", "col.format", columns.TEXT),
-                columns.Column("kvinnor", "col.women", columns.INT),
-                columns.Column("man", "col.men", columns.INT),
-                columns.Column("andel_kvinnor", "col.women_share", columns.PCT),
+                columns.Column("antal", "col.count", columns.INT),
             ),
             ctx,
             key="motesplatser_months",
         )
+        # Each meeting place with its attendance, one click away like the numbers behind each chart.
+        with st.expander(ctx.t("meetings.list")):
+            ui.table(
+                meetings,
+                (
+                    columns.Column("datum", "col.date", columns.DATE),
+                    columns.Column("rubrik", "col.title", columns.TEXT),
+                    columns.Column("typ", "col.type", columns.TEXT),
+                    columns.Column("format", "col.format", columns.TEXT),
+                    columns.Column("kvinnor", "col.women", columns.INT),
+                    columns.Column("man", "col.men", columns.INT),
+                    columns.Column("andel_kvinnor", "col.women_share", columns.PCT),
+                ),
+                ctx,
+                key="motesplatser_list",
+            )
         left, right = st.columns(2)
         type_columns = columns.pick(columns.MEETINGS_BY_TYPE, "typ antal kvinnor man andel_kvinnor")
         with left:

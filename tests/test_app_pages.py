@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import REPO, STRACKET, csv_rows, kr, nodes, open_page, plain
+from support import REPO, STRACKET, csv_rows, kr, nodes, open_page, plain, table_with, tables
 
 from lagesbild import formatting
 from lagesbild import project as projects
@@ -63,11 +63,6 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: plain(m.value) for m in at.metric}
 
 
-def tables(at: AppTest) -> list[pd.DataFrame]:
-    """The displayed tables: DataFrames of the strings the user reads."""
-    return [d.value.map(plain) for d in at.dataframe]
-
-
 def table_after(at: AppTest, heading: str) -> pd.DataFrame:
     """The first table after the subheader `heading`."""
     seen = False
@@ -88,14 +83,6 @@ def text_after(at: AppTest, heading: str) -> str:
         elif seen and node.type == "text":
             return node.value
     raise AssertionError(f"no text after the subheader {heading!r}")
-
-
-def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
-    """The first table that has all these column headers."""
-    for df in tables(at):
-        if set(columns) <= set(df.columns):
-            return df
-    raise AssertionError(f"no table with the columns {columns}")
 
 
 def cells(at: AppTest) -> list[str]:
@@ -402,7 +389,7 @@ def test_economy_cost_categories_total_row_gives_the_spent_share_of_the_whole_bu
 
 
 def test_meeting_places_by_type_end_with_the_share_of_women_at_all_of_them(rendered):
-    total = table_with(rendered(EXAMPLE, "motesplatser"), "Typ", "Antal").iloc[-1]
+    total = table_with(rendered(EXAMPLE, "motesplatser"), "Typ", "Antal", "Andel kvinnor").iloc[-1]
     # 157 women and 197 men: 157 / 354 = 44,4 %
     assert (total["Typ"], total["Andel kvinnor"].replace("\u00a0", " ")) == ("Totalt", "44,4 %")
 

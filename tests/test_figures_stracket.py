@@ -652,3 +652,21 @@ def test_the_four_meetings_held_each_took_two_decisions(stracket_project):
     meetings = stracket_project.meta.styrgruppsmoten
     found = stracket_project.frame("steering_meetings", moten=meetings, motesdatum=dt.date(2026, 12, 10))
     assert found.antal_beslut.tolist() == [2, 2, 2, 2, 0]
+
+
+def test_meeting_places_per_month_count_each_row_of_motesplatser_csv_by_month_and_type(stracket_project):
+    r = stracket_project.rapportdatum.isoformat()
+    expected = Counter(
+        (row["Datum"][:7], row["Typ"]) for row in csv_rows(STRACKET / "motesplatser.csv") if row["Datum"] <= r
+    )
+    found = stracket_project.frame("meetings_by_month")
+    assert {
+        (m.strftime("%Y-%m"), t): n for m, t, n in zip(found.manad, found.typ, found.antal, strict=True)
+    } == expected
+
+
+def test_each_month_of_meeting_places_counts_all_its_types(stracket_project):
+    r = stracket_project.rapportdatum.isoformat()
+    expected = Counter(row["Datum"][:7] for row in csv_rows(STRACKET / "motesplatser.csv") if row["Datum"] <= r)
+    found = stracket_project.frame("meetings_by_month")
+    assert {m.strftime("%Y-%m"): n for m, n in zip(found.manad, found.antal_manad, strict=True)} == expected
