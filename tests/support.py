@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -305,6 +306,19 @@ def plain(text: str) -> str:
 
 def kr(value: float) -> str:
     return plain(formatting.kr(value))
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """The displayed tables: DataFrames of the strings the user reads."""
+    return [d.value.map(plain) for d in at.dataframe]
+
+
+def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
+    """The first table that has all these column headers."""
+    for df in tables(at):
+        if set(columns) <= set(df.columns):
+            return df
+    raise AssertionError(f"no table with the columns {columns}")
 
 
 def open_page(data: Path | None, page: str, before_page: Callable[[AppTest], None] | None = None) -> AppTest:

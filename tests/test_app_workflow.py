@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import DASHBOARD, STRACKET, nodes, open_page, plain, tree_digests
+from support import DASHBOARD, STRACKET, nodes, open_page, plain, table_with, tree_digests
 
 from lagesbild import access, publishing
 
@@ -28,17 +28,6 @@ def copy_example(root: Path) -> Path:
     data = root / "data"
     shutil.copytree(STRACKET, data / "stracket")
     return data
-
-
-def tables(at: AppTest) -> list[pd.DataFrame]:
-    return [d.value.map(plain) for d in at.dataframe]
-
-
-def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
-    for df in tables(at):
-        if set(columns) <= set(df.columns):
-            return df
-    raise AssertionError(f"no table with the columns {columns}")
 
 
 def table_after(at: AppTest, heading: str) -> pd.DataFrame | None:
