@@ -39,7 +39,7 @@ TEXTS: dict[str, tuple[str, str] | Plural] = {
     ),
     "problem.cell_number": ("ett tal, t.ex. 12 eller 12,5", "a number, e.g. 12 or 12,5"),
     "problem.cell_integer": ("ett heltal, t.ex. 12", "a whole number, e.g. 12"),
-    "problem.cell_percent": ("en procentsats, t.ex. 31 eller 31 %", "a percentage, e.g. 31 or 31 %"),
+    "problem.cell_percent": ("en procentsats, t.ex. 31 eller 31 %", "a percentage, e.g. 31 or 31%"),
     "problem.cell_year": ("ett årtal, t.ex. 2025", "a year, e.g. 2025"),
     "problem.cell_date": (
         "ett datum som 2025-04-30 eller 20250430, år 1900–2200",
