@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -75,8 +76,9 @@ def test_a_published_upload_does_not_come_back_with_the_next_click(dashboard, pa
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(corrected))
     page.get_by_role("button", name=ACCEPT).click()
     page.get_by_text(PUBLISHED).wait_for(timeout=60_000)
-    # The uploader is empty again: no file chip is left to be sent with the next rerun.
-    assert page.locator('[data-testid="stFileUploader"]').get_by_text("beslut.csv").count() == 0
+    # The uploader is empty again: no file chip is left to be sent with the next rerun. The notice can
+    # reach the browser a moment before the emptied uploader does, so the check waits for it.
+    expect(page.locator('[data-testid="stFileUploader"]').get_by_text("beslut.csv")).to_have_count(0)
     # Any other interaction reruns the page; the published file must not be offered for publishing again.
     page.locator("[data-testid=stSidebar] button", has_text="English").click()
     page.get_by_role("button", name="Freeze for the steering group meeting 2026-12-10").wait_for()
