@@ -36,8 +36,8 @@ SERIES = (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY)
 INK = "#333333"
 # Women and men have the same colours on every page and in the meeting pack.
 WOMEN, MEN = PURPLE, BLUE
-# Bar fillings: plain, then hatched, for series that outnumber the colours.
-HATCHES = ("", "/", ".", "x")
+# Further colours for series that outnumber SERIES, from Paul Tol's muted scheme (told apart in colour blindness).
+MORE_SERIES = ("#882255", "#44AA99", "#999933", "#332288", "#DDCC77", "#117733")
 FONT = {"size": 16}
 
 
@@ -64,8 +64,9 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
         height=height,
         margin={"l": 10, "r": 20, "t": 70, "b": 40},
         separators=formatting.separators(),
-        # Below the plot: above it, a long legend runs into the title.
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
+        # Below the plot: above it, a long legend runs into the title. At the foot of the whole chart,
+        # not a fixed share of the plot below it: a legend of two or three rows then covered the axis labels.
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left", "x": 0},
         plot_bgcolor="white",
     )
     fig.update_xaxes(showgrid=False, automargin=True)
@@ -521,9 +522,9 @@ def meetings_per_month(counts: pd.DataFrame, title: str) -> go.Figure:
     counts = counts.assign(manad=[pd.Timestamp(d).date() for d in counts.manad])
     months = sorted(set(counts.manad))
     fig = go.Figure()
-    # Not the colours of women and men, which the charts below it use; beyond six types the colours
-    # come round again with a hatching, so that no two types look the same.
-    colours = tuple(c for c in SERIES if c not in (WOMEN, MEN))
+    # Not the colours of women and men, which the charts below it use; twelve types before a colour
+    # comes round again.
+    colours = (*(c for c in SERIES if c not in (WOMEN, MEN)), *MORE_SERIES)
     for number, typ in enumerate(sorted(set(counts.typ))):
         part = counts[counts.typ == typ]
         fig.add_trace(
@@ -532,7 +533,6 @@ def meetings_per_month(counts: pd.DataFrame, title: str) -> go.Figure:
                 y=part.antal.tolist(),
                 name=safe(typ),
                 marker_color=colours[number % len(colours)],
-                marker_pattern_shape=HATCHES[number // len(colours) % len(HATCHES)],
                 hovertemplate="%{y}<extra>" + safe(typ) + "</extra>",
             )
         )
